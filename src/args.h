@@ -1,0 +1,52 @@
+/*-------------------------------------------------------------------------
+ *
+ * args.h
+ *	  The shared argument vocabulary of abstats: every SQL function
+ *	  validates and names its arguments through these helpers, so errors
+ *	  read the same everywhere ("invalid value for argument \"conf_level\"").
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ABSTATS_ARGS_H
+#define ABSTATS_ARGS_H
+
+#include "postgres.h"
+
+/* Direction of a hypothesis test, as R's `alternative`. */
+typedef enum Alternative
+{
+	ALT_TWO_SIDED,
+	ALT_LESS,
+	ALT_GREATER
+} Alternative;
+
+/* One accepted spelling of a keyword argument and the value it stands for. */
+typedef struct ArgKeyword
+{
+	const char *name;
+	int			value;
+} ArgKeyword;
+
+/*
+ * Match a text argument against a NULL-terminated list of keywords
+ * (case-sensitive, like R); raise 22023 listing the accepted values.
+ */
+extern int	arg_keyword(text *value, const char *argname, const ArgKeyword *choices);
+
+/* 'two-sided' (or R's 'two.sided'), 'less', 'greater'. */
+extern Alternative arg_alternative(text *value);
+
+/* Validation: each raises 22023 naming argname and the allowed range. */
+extern void arg_conf_level(double conf_level);
+extern void arg_finite(double value, const char *argname);
+extern void arg_positive(double value, const char *argname);
+extern void arg_nonnegative(double value, const char *argname);
+extern void arg_probability(double value, const char *argname);
+extern void arg_open_probability(double value, const char *argname);
+extern void arg_integer_valued(double value, const char *argname);
+
+/* Build a float8 result Datum, or NULL when the value is not finite. */
+#define FLOAT8_OR_NULL(v, isnull) \
+	(*(isnull) = !isfinite(v), Float8GetDatum(*(isnull) ? 0.0 : (v)))
+
+#endif							/* ABSTATS_ARGS_H */

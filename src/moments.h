@@ -1,0 +1,93 @@
+/*-------------------------------------------------------------------------
+ *
+ * moments.h
+ *	  One-pass, mergeable central moments of a sample (pure C, no fmgr).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ABSTATS_MOMENTS_H
+#define ABSTATS_MOMENTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <math.h>
+
+/*
+ * Sufficient statistics of one numeric sample: the count, the mean and the
+ * sums of powers of deviations from the mean M2 = sum (x - mean)^2, M3, M4,
+ * plus the extremes.  `have_higher` says M3/M4 are known (they are not for a
+ * summary built from published n, mean and sd, nor once they overflowed);
+ * `have_range` says min/max are known.
+ */
+typedef struct Moments
+{
+	int64_t		n;
+	double		mean;
+	double		m2;
+	double		m3;
+	double		m4;
+	double		min;
+	double		max;
+	bool		have_higher;
+	bool		have_range;
+} Moments;
+
+/* Outcome of an update: MOMENTS_OK, or the overflow of the mean/M2. */
+typedef enum MomentsStatus
+{
+	MOMENTS_OK,
+	MOMENTS_OVERFLOW
+} MomentsStatus;
+
+extern void moments_init(Moments *m);
+extern void moments_drop_higher(Moments *m);
+extern MomentsStatus moments_merge(Moments *a, const Moments *b);
+
+/* Finalizers: return NAN where the statistic is undefined. */
+extern double moments_var_samp(const Moments *m);
+extern double moments_var_pop(const Moments *m);
+extern double moments_skewness(const Moments *m);
+extern double moments_kurtosis(const Moments *m);
+
+/*
+ * moments_add: fold one finite observation into m.
+ *
+ * Welford's (1962) update of the mean and M2, extended to M3 and M4 by
+ * Pébay (2008), eq. (1.5)-(1.6) with a single new observation; see
+ * moments.c for the discussion.  Inline because it is the per-row work of
+ * stats_agg().  Returns MOMENTS_OVERFLOW when the mean or M2 became
+ * infinite; drops the higher moments when only M3/M4 overflow.
+ */
+static inline MomentsStatus
+moments_add(Moments *m, double x)
+{
+	double		n1 = (double) m->n;
+	double		n = n1 + 1.0;
+	double		delta = x - m->mean;
+	double		delta_n = delta / n;
+	double		term1 = delta * delta_n * n1;
+
+	m->n++;
+	m->mean += delta_n;
+	if (m->have_higher)
+	{
+		double		delta_n2 = delta_n * delta_n;
+
+		m->m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0)
+			+ 6.0 * delta_n2 * m->m2 - 4.0 * delta_n * m->m3;
+		m->m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * m->m2;
+		if (__builtin_expect(!isfinite(m->m4) || !isfinite(m->m3), 0))
+			moments_drop_higher(m);
+	}
+	m->m2 += term1;
+	if (x < m->min)
+		m->min = x;
+	if (x > m->max)
+		m->max = x;
+
+	if (__builtin_expect(isinf(m->m2) || isinf(m->mean), 0))
+		return MOMENTS_OVERFLOW;
+	return MOMENTS_OK;
+}
+
+#endif							/* ABSTATS_MOMENTS_H */

@@ -1,0 +1,708 @@
+/*-------------------------------------------------------------------------
+ *
+ * summary.c
+ *	  The stats_summary type: text and binary I/O, the stats_agg() and
+ *	  rollup() aggregates, the constructor from published numbers, and the
+ *	  accessors.
+ *
+ * A stats_summary holds the sufficient statistics of one numeric sample
+ * (n, mean, central moments M2..M4, min, max; see moments.c for the
+ * algorithms).  It is meant to be stored: a daily materialized view of
+ * summaries per variant rolls up to any period with rollup(), and per-shard
+ * or per-worker partial results merge the same way.
+ *
+ * Stored formats, all versioned (STATS_SUMMARY_VERSION) and validated on
+ * input so a malformed or inconsistent summary is never accepted:
+ *	- text:   v1 n=3 mean=2 m2=2 m3=0 m4=2 min=1 max=3
+ *			  (m3/m4 and min/max are omitted when unknown; floats are printed
+ *			  in the shortest form that reads back exactly);
+ *	- binary: version byte, flags byte, int8 n, then the float8 fields
+ *			  present in flags (send/recv, and the aggregates' serial form);
+ *	- on disk: the fixed-length StatsSummary struct.
+ *
+ * The aggregates keep an `internal` state (a Moments struct in the
+ * aggregate memory context) updated in place, so the per-row cost is one
+ * Welford/Pébay update.  Combine functions accept NULL (empty) partial
+ * states on either side; serial/deserial use the binary format above.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#include "args.h"
+#include "dist.h"
+#include "summary.h"
+
+PG_FUNCTION_INFO_V1(stats_summary_in);
+PG_FUNCTION_INFO_V1(stats_summary_out);
+PG_FUNCTION_INFO_V1(stats_summary_recv);
+PG_FUNCTION_INFO_V1(stats_summary_send);
+PG_FUNCTION_INFO_V1(stats_summary_make);
+PG_FUNCTION_INFO_V1(stats_agg_transfn);
+PG_FUNCTION_INFO_V1(stats_summary_rollup_transfn);
+PG_FUNCTION_INFO_V1(stats_summary_combine);
+PG_FUNCTION_INFO_V1(stats_summary_serialize);
+PG_FUNCTION_INFO_V1(stats_summary_deserialize);
+PG_FUNCTION_INFO_V1(stats_summary_finalfn);
+PG_FUNCTION_INFO_V1(stats_summary_n);
+PG_FUNCTION_INFO_V1(stats_summary_mean);
+PG_FUNCTION_INFO_V1(stats_summary_variance);
+PG_FUNCTION_INFO_V1(stats_summary_stddev);
+PG_FUNCTION_INFO_V1(stats_summary_var_pop);
+PG_FUNCTION_INFO_V1(stats_summary_stddev_pop);
+PG_FUNCTION_INFO_V1(stats_summary_sem);
+PG_FUNCTION_INFO_V1(stats_summary_skewness);
+PG_FUNCTION_INFO_V1(stats_summary_kurtosis);
+PG_FUNCTION_INFO_V1(stats_summary_min_value);
+PG_FUNCTION_INFO_V1(stats_summary_max_value);
+PG_FUNCTION_INFO_V1(stats_summary_mean_ci);
+
+/* Relative slack allowed for rounding when checking consistency. */
+#define SUMMARY_REL_TOL		1e-9
+
+/* ---------------------------------------------------------------------
+ * Conversion between the stored struct and the working Moments.
+ * ---------------------------------------------------------------------
+ */
+
+void
+summary_to_moments(const StatsSummary *s, Moments *m)
+{
+	m->n = s->n;
+	m->mean = s->mean;
+	m->m2 = s->m2;
+	m->have_higher = (s->flags & SUMMARY_HAVE_HIGHER) != 0;
+	m->have_range = (s->flags & SUMMARY_HAVE_RANGE) != 0;
+	m->m3 = m->have_higher ? s->m3 : 0.0;
+	m->m4 = m->have_higher ? s->m4 : 0.0;
+	m->min = m->have_range ? s->min : INFINITY;
+	m->max = m->have_range ? s->max : -INFINITY;
+}
+
+void
+summary_from_moments(StatsSummary *s, const Moments *m)
+{
+	memset(s, 0, sizeof(StatsSummary));
+	s->version = STATS_SUMMARY_VERSION;
+	s->flags = (m->have_higher ? SUMMARY_HAVE_HIGHER : 0) |
+		(m->have_range ? SUMMARY_HAVE_RANGE : 0);
+	s->n = m->n;
+	s->mean = m->mean;
+	s->m2 = m->m2;
+	if (m->have_higher)
+	{
+		s->m3 = m->m3;
+		s->m4 = m->m4;
+	}
+	if (m->have_range)
+	{
+		s->min = m->min;
+		s->max = m->max;
+	}
+}
+
+/*
+ * Raise the error for a summary whose fields contradict each other.
+ */
+static void
+inconsistent(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid stats_summary: %s", what)));
+}
+
+/*
+ * validate_moments: reject a summary that no sample could have produced.
+ * Checks are exact where the aggregate computes exactly and carry a small
+ * relative slack (SUMMARY_REL_TOL) where rounding may cross a bound.
+ */
+static void
+validate_moments(const Moments *m)
+{
+	double		n = (double) m->n;
+
+	if (m->n < 1)
+		inconsistent("n must be at least 1");
+	if (!isfinite(m->mean))
+		inconsistent("mean must be finite");
+	if (!isfinite(m->m2) || m->m2 < 0.0)
+		inconsistent("m2 must be finite and non-negative");
+	if (m->n == 1 && m->m2 != 0.0)
+		inconsistent("m2 must be 0 when n = 1");
+	if (m->have_higher)
+	{
+		if (!isfinite(m->m3) || !isfinite(m->m4) || m->m4 < 0.0)
+			inconsistent("m3 must be finite and m4 finite and non-negative");
+		if (m->n == 1 && (m->m3 != 0.0 || m->m4 != 0.0))
+			inconsistent("m3 and m4 must be 0 when n = 1");
+		/* Cauchy-Schwarz: M2^2 <= n M4 and M3^2 <= M2 M4 */
+		if (m->m2 * m->m2 > n * m->m4 * (1.0 + SUMMARY_REL_TOL))
+			inconsistent("m4 is too small for m2");
+		if (m->m3 * m->m3 > m->m2 * m->m4 * (1.0 + SUMMARY_REL_TOL))
+			inconsistent("m3 is too large for m2 and m4");
+	}
+	if (m->have_range)
+	{
+		double		slack;
+
+		if (!isfinite(m->min) || !isfinite(m->max) || m->min > m->max)
+			inconsistent("min and max must be finite with min <= max");
+		slack = SUMMARY_REL_TOL * (fabs(m->min) + fabs(m->max));
+		if (m->mean < m->min - slack || m->mean > m->max + slack)
+			inconsistent("mean must lie between min and max");
+		if (m->n == 1 && (m->min != m->max || m->mean != m->min))
+			inconsistent("min, max and mean must be equal when n = 1");
+		/* Popoviciu: the population variance is at most (max - min)^2 / 4 */
+		if (m->m2 > n * (m->max - m->min) * (m->max - m->min) / 4.0 * (1.0 + SUMMARY_REL_TOL))
+			inconsistent("m2 is too large for the range min..max");
+	}
+}
+
+/* Allocate a stats_summary Datum from working moments. */
+static Datum
+moments_get_datum(const Moments *m)
+{
+	StatsSummary *s = palloc(sizeof(StatsSummary));
+
+	summary_from_moments(s, m);
+	return PointerGetDatum(s);
+}
+
+static void
+overflow_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value out of range: overflow in stats_summary")));
+}
+
+/* ---------------------------------------------------------------------
+ * Text I/O
+ * ---------------------------------------------------------------------
+ */
+
+static void
+malformed(const char *input, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type stats_summary: \"%s\"", input),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * stats_summary_in: parse "v1 n=.. mean=.. m2=.. [m3=.. m4=..] [min=.. max=..]".
+ */
+Datum
+stats_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	char	   *copy = pstrdup(input);
+	char	   *tok;
+	char	   *save = NULL;
+	static const char *const keys[] = {"n", "mean", "m2", "m3", "m4", "min", "max"};
+	double		values[7];
+	bool		seen[7] = {false};
+	Moments		m;
+	int			i;
+
+	tok = strtok_r(copy, " \t\n\r", &save);
+	if (tok == NULL || tok[0] != 'v')
+		malformed(input, "A stats_summary starts with its format version, e.g. \"v1\".");
+	if (strcmp(tok, "v1") != 0)
+		malformed(input, "Unsupported stats_summary format version; this build reads \"v1\".");
+
+	while ((tok = strtok_r(NULL, " \t\n\r", &save)) != NULL)
+	{
+		char	   *eq = strchr(tok, '=');
+		char	   *end;
+		int			k = -1;
+
+		if (eq == NULL)
+			malformed(input, "Fields are written as key=value.");
+		*eq = '\0';
+		for (i = 0; i < (int) lengthof(keys); i++)
+			if (strcmp(tok, keys[i]) == 0)
+				k = i;
+		if (k < 0)
+			malformed(input, "Unknown field; the fields are n, mean, m2, m3, m4, min, max.");
+		if (seen[k])
+			malformed(input, "A field appears twice.");
+		seen[k] = true;
+		errno = 0;
+		if (k == 0)
+		{
+			long long	n = strtoll(eq + 1, &end, 10);
+
+			if (errno != 0 || end == eq + 1 || *end != '\0')
+				malformed(input, "n must be a whole number.");
+			values[k] = (double) n;
+			m.n = (int64) n;
+		}
+		else
+		{
+			values[k] = strtod(eq + 1, &end);
+			if (end == eq + 1 || *end != '\0' || !isfinite(values[k]))
+				malformed(input, "Field values must be finite numbers.");
+		}
+	}
+
+	if (!seen[0] || !seen[1] || !seen[2])
+		malformed(input, "Fields n, mean and m2 are required.");
+	if (seen[3] != seen[4])
+		malformed(input, "Fields m3 and m4 go together.");
+	if (seen[5] != seen[6])
+		malformed(input, "Fields min and max go together.");
+
+	m.mean = values[1];
+	m.m2 = values[2];
+	m.have_higher = seen[3];
+	m.m3 = seen[3] ? values[3] : 0.0;
+	m.m4 = seen[4] ? values[4] : 0.0;
+	m.have_range = seen[5];
+	m.min = seen[5] ? values[5] : INFINITY;
+	m.max = seen[6] ? values[6] : -INFINITY;
+	validate_moments(&m);
+
+	pfree(copy);
+	PG_RETURN_DATUM(moments_get_datum(&m));
+}
+
+/* Append " key=value" with the shortest exactly-round-tripping float. */
+static void
+append_field(StringInfo buf, const char *key, double value)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(value, num);
+	appendStringInfo(buf, " %s=%s", key, num);
+}
+
+Datum
+stats_summary_out(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d n=" INT64_FORMAT, (int) s->version, s->n);
+	append_field(&buf, "mean", s->mean);
+	append_field(&buf, "m2", s->m2);
+	if (s->flags & SUMMARY_HAVE_HIGHER)
+	{
+		append_field(&buf, "m3", s->m3);
+		append_field(&buf, "m4", s->m4);
+	}
+	if (s->flags & SUMMARY_HAVE_RANGE)
+	{
+		append_field(&buf, "min", s->min);
+		append_field(&buf, "max", s->max);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ---------------------------------------------------------------------
+ * Binary I/O (also the serial form of the aggregate state)
+ * ---------------------------------------------------------------------
+ */
+
+static void
+moments_send(StringInfo buf, const Moments *m)
+{
+	pq_sendbyte(buf, STATS_SUMMARY_VERSION);
+	pq_sendbyte(buf, (m->have_higher ? SUMMARY_HAVE_HIGHER : 0) |
+				(m->have_range ? SUMMARY_HAVE_RANGE : 0));
+	pq_sendint64(buf, m->n);
+	pq_sendfloat8(buf, m->mean);
+	pq_sendfloat8(buf, m->m2);
+	if (m->have_higher)
+	{
+		pq_sendfloat8(buf, m->m3);
+		pq_sendfloat8(buf, m->m4);
+	}
+	if (m->have_range)
+	{
+		pq_sendfloat8(buf, m->min);
+		pq_sendfloat8(buf, m->max);
+	}
+}
+
+/*
+ * moments_recv: read the binary form; `validate` is false only for the
+ * aggregate's own serial form, whose partial states may be empty (n = 0).
+ */
+static void
+moments_recv(StringInfo buf, Moments *m, bool validate)
+{
+	int			version = pq_getmsgbyte(buf);
+	int			flags;
+
+	if (version != STATS_SUMMARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported stats_summary binary format version %d", version),
+				 errdetail("This build reads version %d.", STATS_SUMMARY_VERSION)));
+	flags = pq_getmsgbyte(buf);
+	if (flags & ~SUMMARY_KNOWN_FLAGS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid stats_summary binary flags %d", flags)));
+	moments_init(m);
+	m->have_higher = (flags & SUMMARY_HAVE_HIGHER) != 0;
+	m->have_range = (flags & SUMMARY_HAVE_RANGE) != 0;
+	m->n = pq_getmsgint64(buf);
+	m->mean = pq_getmsgfloat8(buf);
+	m->m2 = pq_getmsgfloat8(buf);
+	if (m->have_higher)
+	{
+		m->m3 = pq_getmsgfloat8(buf);
+		m->m4 = pq_getmsgfloat8(buf);
+	}
+	if (m->have_range)
+	{
+		m->min = pq_getmsgfloat8(buf);
+		m->max = pq_getmsgfloat8(buf);
+	}
+	if (validate)
+		validate_moments(m);
+}
+
+Datum
+stats_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	Moments		m;
+
+	moments_recv(buf, &m, true);
+	PG_RETURN_DATUM(moments_get_datum(&m));
+}
+
+Datum
+stats_summary_send(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+	Moments		m;
+	StringInfoData buf;
+
+	summary_to_moments(s, &m);
+	pq_begintypsend(&buf);
+	moments_send(&buf, &m);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------------------------------------------------------------------
+ * Constructor from published numbers
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * stats_summary(n, mean, sd): M2 = sd^2 (n - 1); higher moments and the
+ * range are unknown, so their accessors return NULL.
+ */
+Datum
+stats_summary_make(PG_FUNCTION_ARGS)
+{
+	int64		n = PG_GETARG_INT64(0);
+	double		mean = PG_GETARG_FLOAT8(1);
+	double		sd = PG_GETARG_FLOAT8(2);
+	Moments		m;
+
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"n\": " INT64_FORMAT, n),
+				 errdetail("\"n\" must be at least 1.")));
+	arg_finite(mean, "mean");
+	arg_nonnegative(sd, "sd");
+
+	moments_init(&m);
+	m.n = n;
+	m.mean = mean;
+	m.m2 = sd * sd * (double) (n - 1);
+	if (isinf(m.m2))
+		overflow_error();
+	m.have_higher = false;
+	m.have_range = false;
+	m.min = INFINITY;
+	m.max = -INFINITY;
+	PG_RETURN_DATUM(moments_get_datum(&m));
+}
+
+/* ---------------------------------------------------------------------
+ * Aggregates
+ * ---------------------------------------------------------------------
+ */
+
+/* Allocate an empty state in the aggregate context (errors outside one). */
+static Moments *
+new_state(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+	Moments    *m;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "stats_summary aggregate function called in non-aggregate context");
+	m = MemoryContextAlloc(aggcontext, sizeof(Moments));
+	moments_init(m);
+	return m;
+}
+
+/*
+ * stats_agg(value) transition: skip NULLs, reject NaN and infinities,
+ * update the state in place.
+ */
+Datum
+stats_agg_transfn(PG_FUNCTION_ARGS)
+{
+	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+	double		x;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	x = PG_GETARG_FLOAT8(1);
+	if (unlikely(!isfinite(x)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("stats_agg cannot summarize %s", isnan(x) ? "NaN" : "an infinite value"),
+				 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
+	if (state == NULL)
+		state = new_state(fcinfo);
+	if (unlikely(moments_add(state, x) != MOMENTS_OK))
+		overflow_error();
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * rollup(summary) transition: merge a stored summary into the state.
+ */
+Datum
+stats_summary_rollup_transfn(PG_FUNCTION_ARGS)
+{
+	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+	Moments		m;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	if (state == NULL)
+		state = new_state(fcinfo);
+	summary_to_moments(PG_GETARG_STATS_SUMMARY_P(1), &m);
+	if (moments_merge(state, &m) != MOMENTS_OK)
+		overflow_error();
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * Combine two partial states; either may be NULL (a worker or partition
+ * that saw no rows).  The result lives in the aggregate context.
+ */
+Datum
+stats_summary_combine(PG_FUNCTION_ARGS)
+{
+	Moments    *a = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+	Moments    *b = PG_ARGISNULL(1) ? NULL : (Moments *) PG_GETARG_POINTER(1);
+
+	if (b == NULL || b->n == 0)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = new_state(fcinfo);
+	if (moments_merge(a, b) != MOMENTS_OK)
+		overflow_error();
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+stats_summary_serialize(PG_FUNCTION_ARGS)
+{
+	Moments    *state = (Moments *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	moments_send(&buf, state);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+stats_summary_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	Moments    *state = new_state(fcinfo);
+
+	buf.data = VARDATA_ANY(data);
+	buf.len = VARSIZE_ANY_EXHDR(data);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	moments_recv(&buf, state, false);
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(state);
+}
+
+/* Final function of both aggregates: NULL for no rows. */
+Datum
+stats_summary_finalfn(PG_FUNCTION_ARGS)
+{
+	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+
+	if (state == NULL || state->n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(moments_get_datum(state));
+}
+
+/* ---------------------------------------------------------------------
+ * Accessors.  Undefined results are NULL, never NaN.
+ * ---------------------------------------------------------------------
+ */
+
+#define RETURN_FLOAT8_OR_NULL(v) \
+	do { \
+		double _v = (v); \
+		if (!isfinite(_v)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
+
+Datum
+stats_summary_n(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_STATS_SUMMARY_P(0)->n);
+}
+
+Datum
+stats_summary_mean(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_STATS_SUMMARY_P(0)->mean);
+}
+
+static double
+summary_var_samp(const StatsSummary *s)
+{
+	return s->n < 2 ? NAN : s->m2 / (double) (s->n - 1);
+}
+
+Datum
+stats_summary_variance(PG_FUNCTION_ARGS)
+{
+	RETURN_FLOAT8_OR_NULL(summary_var_samp(PG_GETARG_STATS_SUMMARY_P(0)));
+}
+
+Datum
+stats_summary_stddev(PG_FUNCTION_ARGS)
+{
+	RETURN_FLOAT8_OR_NULL(sqrt(summary_var_samp(PG_GETARG_STATS_SUMMARY_P(0))));
+}
+
+Datum
+stats_summary_var_pop(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+
+	RETURN_FLOAT8_OR_NULL(s->m2 / (double) s->n);
+}
+
+Datum
+stats_summary_stddev_pop(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+
+	RETURN_FLOAT8_OR_NULL(sqrt(s->m2 / (double) s->n));
+}
+
+/* Standard error of the mean, sqrt(var_samp / n). */
+Datum
+stats_summary_sem(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+
+	RETURN_FLOAT8_OR_NULL(sqrt(summary_var_samp(s) / (double) s->n));
+}
+
+Datum
+stats_summary_skewness(PG_FUNCTION_ARGS)
+{
+	Moments		m;
+
+	summary_to_moments(PG_GETARG_STATS_SUMMARY_P(0), &m);
+	RETURN_FLOAT8_OR_NULL(moments_skewness(&m));
+}
+
+Datum
+stats_summary_kurtosis(PG_FUNCTION_ARGS)
+{
+	Moments		m;
+
+	summary_to_moments(PG_GETARG_STATS_SUMMARY_P(0), &m);
+	RETURN_FLOAT8_OR_NULL(moments_kurtosis(&m));
+}
+
+Datum
+stats_summary_min_value(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+
+	if (!(s->flags & SUMMARY_HAVE_RANGE))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(s->min);
+}
+
+Datum
+stats_summary_max_value(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+
+	if (!(s->flags & SUMMARY_HAVE_RANGE))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(s->max);
+}
+
+/*
+ * mean_ci(s, conf_level): the t interval mean -/+ qt(1 - alpha/2, n - 1) sem,
+ * as R's t.test(x)$conf.int.  NULL bounds for n < 2.
+ */
+Datum
+stats_summary_mean_ci(PG_FUNCTION_ARGS)
+{
+	StatsSummary *s = PG_GETARG_STATS_SUMMARY_P(0);
+	double		conf_level = PG_GETARG_FLOAT8(1);
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {true, true};
+
+	arg_conf_level(conf_level);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	if (s->n >= 2)
+	{
+		double		sem = sqrt(summary_var_samp(s) / (double) s->n);
+		double		q = dist_qt((1.0 - conf_level) / 2.0, (double) (s->n - 1), false);
+		double		half = q * sem;
+
+		values[0] = FLOAT8_OR_NULL(s->mean - half, &nulls[0]);
+		values[1] = FLOAT8_OR_NULL(s->mean + half, &nulls[1]);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

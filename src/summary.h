@@ -1,0 +1,49 @@
+/*-------------------------------------------------------------------------
+ *
+ * summary.h
+ *	  The stats_summary type: stored, mergeable sufficient statistics.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ABSTATS_SUMMARY_H
+#define ABSTATS_SUMMARY_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "moments.h"
+
+/* Version of the stored format (text, binary and on-disk). */
+#define STATS_SUMMARY_VERSION	1
+
+/* flags */
+#define SUMMARY_HAVE_HIGHER		0x01	/* m3, m4 are known */
+#define SUMMARY_HAVE_RANGE		0x02	/* min, max are known */
+#define SUMMARY_KNOWN_FLAGS		(SUMMARY_HAVE_HIGHER | SUMMARY_HAVE_RANGE)
+
+/*
+ * On-disk layout: fixed length (64 bytes), double aligned, no varlena
+ * header.  Fields not covered by `flags` are stored as zero.
+ */
+typedef struct StatsSummary
+{
+	uint8		version;
+	uint8		flags;
+	uint8		reserved[6];
+	int64		n;
+	double		mean;
+	double		m2;
+	double		m3;
+	double		m4;
+	double		min;
+	double		max;
+} StatsSummary;
+
+#define DatumGetStatsSummaryP(d)		((StatsSummary *) DatumGetPointer(d))
+#define PG_GETARG_STATS_SUMMARY_P(n)	DatumGetStatsSummaryP(PG_GETARG_DATUM(n))
+
+extern void summary_to_moments(const StatsSummary *s, Moments *m);
+extern void summary_from_moments(StatsSummary *s, const Moments *m);
+
+#endif							/* ABSTATS_SUMMARY_H */
