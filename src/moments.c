@@ -37,6 +37,7 @@ moments_init(Moments *m)
 {
 	m->n = 0;
 	m->mean = 0.0;
+	m->mean_lo = 0.0;
 	m->m2 = 0.0;
 	m->m3 = 0.0;
 	m->m4 = 0.0;
@@ -68,6 +69,7 @@ moments_merge(Moments *a, const Moments *b)
 				delta,
 				delta_n,
 				mean,
+				mean_lo,
 				m2,
 				m3 = 0.0,
 				m4 = 0.0;
@@ -84,14 +86,17 @@ moments_merge(Moments *a, const Moments *b)
 	na = (double) a->n;
 	nb = (double) b->n;
 	n = na + nb;
-	delta = b->mean - a->mean;
+	/* the compensated means: (b - a) is exact when they are close */
+	delta = (b->mean - a->mean) + (b->mean_lo - a->mean_lo);
 	delta_n = delta / n;
 
 	/*
-	 * Weighted mean written as a correction of the larger-weight side, so
+	 * Weighted mean written as a correction of a's compensated mean, so
 	 * that merging identical means returns that mean exactly.
 	 */
-	mean = a->mean + nb * delta_n;
+	mean = a->mean;
+	mean_lo = a->mean_lo;
+	moments_add_mean(&mean, &mean_lo, nb * delta_n);
 	m2 = a->m2 + b->m2 + delta * delta_n * na * nb;
 
 	have_higher = a->have_higher && b->have_higher;
@@ -112,6 +117,7 @@ moments_merge(Moments *a, const Moments *b)
 
 	a->n += b->n;
 	a->mean = mean;
+	a->mean_lo = mean_lo;
 	a->m2 = m2;
 	if (have_higher)
 	{
@@ -134,7 +140,7 @@ moments_merge(Moments *a, const Moments *b)
 		a->max = -INFINITY;
 	}
 
-	if (isinf(a->m2) || isinf(a->mean))
+	if (!isfinite(a->m2) || !isfinite(a->mean))
 		return MOMENTS_OVERFLOW;
 	return MOMENTS_OK;
 }
