@@ -26,7 +26,6 @@ $$;
 CREATE FUNCTION pg_temp.workers_launched(query text) RETURNS int
 LANGUAGE plpgsql AS $$
 DECLARE
-	plan json;
 	total int := 0;
 	line text;
 BEGIN

@@ -43,7 +43,7 @@ CREATE TEMP VIEW members AS
 	WHERE d.refclassid = 'pg_extension'::regclass
 		AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'abstats')
 		AND d.deptype = 'e';
-SELECT count(*) > 30 AS many_members FROM members;
+SELECT count(*) > 20 AS many_members FROM members;
 SELECT type, identity FROM members WHERE schema IS DISTINCT FROM 'abstats_ext';
 SELECT a.aggfnoid::regprocedure, f.oid::regprocedure AS support
 FROM pg_aggregate a
