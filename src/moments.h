@@ -57,8 +57,9 @@ extern double moments_kurtosis(const Moments *m);
  * moments_add_mean: (mean, mean_lo) += d, exactly up to the final
  * renormalization: Knuth's TwoSum of mean and d, then Dekker's Fast2Sum to
  * keep |mean_lo| <= ulp(mean) / 2 (Shewchuk 1997, "Adaptive precision
- * floating-point arithmetic", Thm. 6-7).  Requires no FMA contraction
- * across statements; gcc does not contract additions.
+ * floating-point arithmetic", Thm. 6-7).  Additions only, so neither the
+ * compiler's FMA contraction nor reassociation (never enabled for
+ * PostgreSQL: no -ffast-math) can change it.
  */
 static inline void
 moments_add_mean(double *mean, double *mean_lo, double d)
