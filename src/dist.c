@@ -1046,12 +1046,12 @@ dist_qpois(double p, double lambda, bool lower)
 {
 	double		sigma;
 
+	if (lambda == 0)
+		return 0.0;
 	if (p == 0)
 		return lower ? 0.0 : INFINITY;
 	if (p == 1)
 		return lower ? INFINITY : 0.0;
-	if (lambda == 0)
-		return 0.0;
 	sigma = sqrt(lambda);
 	return discrete_quantile(pois_cdf, &lambda, p, lower,
 							 cornish_fisher(p, lower, lambda, sigma, 1.0 / sigma),

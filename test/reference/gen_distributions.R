@@ -44,9 +44,16 @@ continuous <- function(name, pars, pgrid, fixed) {
 		call <- function(f, x, ...) if (is.na(b)) f(x, a, ...) else f(x, a, b, ...)
 		pts <- fixed
 		for (p in pgrid) for (lt in c(TRUE, FALSE)) {
-			add(paste0("q", name), p, a, b, lt, function() call(qf, p, lower.tail = lt))
 			q <- call(qf, p, lower.tail = lt)
 			if (is.finite(q)) pts <- c(pts, q)
+			# R's quantile must reproduce p through R's own CDF (to 1e-12), else R is
+			# the inaccurate one there (e.g. qf and qt for small df in far
+			# tails return 0 or Inf, qf for df 1e6 is off by 1e-4; checked
+			# against mpmath): such rows are left out.  qt(0.5) is exactly
+			# 0, which R misses by 1e-16 for df < 1.
+			back <- call(pf, q, lower.tail = lt)
+			if (abs(back / p - 1) < 1e-12 && !(name == "t" && p == 0.5))
+				add(paste0("q", name), p, a, b, lt, function() q)
 		}
 		for (lt in c(TRUE, FALSE)) for (p in c(0, 1))
 			add(paste0("q", name), p, a, b, lt, function() call(qf, p, lower.tail = lt))
@@ -71,24 +78,54 @@ continuous("f", as.matrix(expand.grid(fdf, fdf)), pshort, c(-Inf, Inf, 0, -1, 1,
 bsh <- c(0.1, 0.5, 1, 2, 10, 100, 1e3, 1e4)
 continuous("beta", as.matrix(expand.grid(bsh, bsh)), pshort, c(-1, 0, 1, 2, 0.5, 1e-5, 0.99999, -Inf, Inf))
 
+
+# A discrete quantile from R, kept only when R's answer y satisfies the
+# definition with a margin, by R's own CDF: P(y) >= p (1 + 1e-9) > p (1 - 1e-9)
+# > P(y - 1) in the lower tail (P[X > .] and reversed in the upper).  This
+# leaves out ties at an attained probability (ill-posed: the answer hangs
+# on the last bits of the CDF) and R 4.2.2's wrong answers, e.g.
+# qbinom(1e-10, 10000, 0.999) = 10000 whereas pbinom(9964, 10000, 0.999)
+# is already above 1e-10.
+qcheck <- function(d, p, a, b, lt) {
+	qf <- get(paste0("q", d)); pf <- get(paste0("p", d))
+	call <- function(f, x, ...) if (is.na(b)) f(x, a, ...) else f(x, a, b, ...)
+	y <- call(qf, p, lower.tail = lt)
+	if (!is.finite(y)) return(invisible())
+	here <- call(pf, y, lower.tail = lt)
+	below <- if (y > 0) call(pf, y - 1, lower.tail = lt) else NA
+	ok <- if (lt) here >= p * (1 + 1e-9) && (is.na(below) || below < p * (1 - 1e-9))
+		else here < p * (1 - 1e-9) && (is.na(below) || below >= p * (1 + 1e-9))
+	if (ok) add(paste0("q", d), p, a, b, lt, function() y)
+}
+
 # binomial
 for (n in c(0, 1, 10, 100, 1e4, 1e6, 1e9)) for (pr in c(0, 1e-6, 0.001, 0.1, 0.5, 0.9, 0.999, 1)) {
 	pts <- c(-Inf, Inf, -1, 0, 1, 0.5, 2.7, n, n - 1, n / 2, n + 1)
 	for (p in ptail) for (lt in c(TRUE, FALSE)) {
-		add("qbinom", p, n, pr, lt, function() qbinom(p, n, pr, lower.tail = lt))
+		qcheck("binom", p, n, pr, lt)
 		pts <- c(pts, qbinom(p, n, pr, lower.tail = lt) + c(-1, 0, 1))
 	}
-	for (lt in c(TRUE, FALSE)) for (p in c(0, 1, 0.999999, 1 - 1e-15))
-		add("qbinom", p, n, pr, lt, function() qbinom(p, n, pr, lower.tail = lt))
+	for (lt in c(TRUE, FALSE)) {
+		for (p in c(0, 1))
+			add("qbinom", p, n, pr, lt, function() qbinom(p, n, pr, lower.tail = lt))
+		for (p in c(0.999999, 1 - 1e-15))
+			qcheck("binom", p, n, pr, lt)
+	}
 	pts <- unique(pts[pts >= -1 & pts <= n + 1 | is.infinite(pts)])
 	for (x in pts) {
 		for (lt in c(TRUE, FALSE)) {
 			add("pbinom", x, n, pr, lt, function() pbinom(x, n, pr, lower.tail = lt))
 			# the quantile of an attained probability: R's fuzz must return x
 			if (is.finite(x) && x >= 0 && x <= n) {
+				# just below and above an attained probability: the answer
+				# must switch between x and its neighbour exactly as R's
+				# does.  (At the attained value itself the answer hangs on
+				# the last bits of the CDF: R's pbinom/ppois are off by up
+				# to ~100 DBL_EPSILON there, more than R's 8 DBL_EPSILON
+				# fuzz, while ours agree with mpmath to a few.)
 				pv <- pbinom(x, n, pr, lower.tail = lt)
-				if (pv > 0 && pv < 1)
-					add("qbinom", pv, n, pr, lt, function() qbinom(pv, n, pr, lower.tail = lt))
+				for (pe in pv * c(1 - 1e-9, 1 + 1e-9)) if (pe > 0 && pe < 1)
+					qcheck("binom", pe, n, pr, lt)
 			}
 		}
 		if (is.finite(x)) add("dbinom", x, n, pr, NA, function() dbinom(x, n, pr))
@@ -100,19 +137,28 @@ for (n in c(0, 1, 10, 100, 1e4, 1e6, 1e9)) for (pr in c(0, 1e-6, 0.001, 0.1, 0.5
 for (lam in c(0, 1e-3, 0.5, 1, 10, 1e3, 1e5, 1e7)) {
 	pts <- c(-Inf, Inf, -1, 0, 1, 0.5, 2.7, lam, 3 * lam + 10)
 	for (p in ptail) for (lt in c(TRUE, FALSE)) {
-		add("qpois", p, lam, NA, lt, function() qpois(p, lam, lower.tail = lt))
+		qcheck("pois", p, lam, NA, lt)
 		pts <- c(pts, qpois(p, lam, lower.tail = lt) + c(-1, 0, 1))
 	}
-	for (lt in c(TRUE, FALSE)) for (p in c(0, 1, 0.999999))
-		add("qpois", p, lam, NA, lt, function() qpois(p, lam, lower.tail = lt))
+	for (lt in c(TRUE, FALSE)) {
+		for (p in c(0, 1))
+			add("qpois", p, lam, NA, lt, function() qpois(p, lam, lower.tail = lt))
+		qcheck("pois", 0.999999, lam, NA, lt)
+	}
 	pts <- unique(pts[pts >= -1 | is.infinite(pts)])
 	for (x in pts) {
 		for (lt in c(TRUE, FALSE)) {
 			add("ppois", x, lam, NA, lt, function() ppois(x, lam, lower.tail = lt))
 			if (is.finite(x) && x >= 0) {
+				# just below and above an attained probability: the answer
+				# must switch between x and its neighbour exactly as R's
+				# does.  (At the attained value itself the answer hangs on
+				# the last bits of the CDF: R's pbinom/ppois are off by up
+				# to ~100 DBL_EPSILON there, more than R's 8 DBL_EPSILON
+				# fuzz, while ours agree with mpmath to a few.)
 				pv <- ppois(x, lam, lower.tail = lt)
-				if (pv > 0 && pv < 1)
-					add("qpois", pv, lam, NA, lt, function() qpois(pv, lam, lower.tail = lt))
+				for (pe in pv * c(1 - 1e-9, 1 + 1e-9)) if (pe > 0 && pe < 1)
+					qcheck("pois", pe, lam, NA, lt)
 			}
 		}
 		if (is.finite(x)) add("dpois", x, lam, NA, NA, function() dpois(x, lam))
