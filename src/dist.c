@@ -148,9 +148,9 @@ bd0(ldouble x, ldouble m)
  * shapes of very different magnitudes are not rounded by the sum).
  */
 static ldouble
-binom_core(double k, double l, double p, double q)
+binom_core(ldouble k, ldouble l, ldouble p, ldouble q)
 {
-	ldouble		n = (ldouble) k + l;
+	ldouble		n = k + l;
 	ldouble		lc;
 
 	if (k == 0 && l == 0)
@@ -160,9 +160,9 @@ binom_core(double k, double l, double p, double q)
 	if (q == 0)
 		return l == 0 ? 1.0L : 0.0L;
 	if (k == 0)
-		return p < 0.5 ? expl(l * log1pl(-(ldouble) p)) : powl(q, l);
+		return p < 0.5L ? expl(l * log1pl(-p)) : powl(q, l);
 	if (l == 0)
-		return q < 0.5 ? expl(k * log1pl(-(ldouble) q)) : powl(p, k);
+		return q < 0.5L ? expl(k * log1pl(-q)) : powl(p, k);
 	lc = stirlerr(n) - stirlerr(k) - stirlerr(l)
 		- bd0(k, n * p) - bd0(l, n * q);
 	return expl(lc - 0.5L * (LN_2PI_L + logl(k) + logl(l / n)));
@@ -173,15 +173,15 @@ binom_core(double k, double l, double p, double q)
  * (Loader 2000): the Poisson probability for integer x.
  */
 static ldouble
-pois_core(double x, double lambda)
+pois_core(ldouble x, ldouble lambda)
 {
 	if (lambda == 0)
 		return x == 0 ? 1.0L : 0.0L;
 	if (x == 0)
-		return expl(-(ldouble) lambda);
-	if (isinf(lambda))
+		return expl(-lambda);
+	if (isinf((double) lambda))
 		return 0.0L;
-	return expl(-stirlerr(x) - bd0(x, lambda)) / sqrtl(2 * M_PI * (ldouble) x);
+	return expl(-stirlerr(x) - bd0(x, lambda)) / sqrtl(2 * M_PI * x);
 }
 
 /*
@@ -193,47 +193,47 @@ pois_core(double x, double lambda)
  * Converges quickly for x < (a+1)/(a+b+2); near that point in
  * O(sqrt(min(a,b))) terms.  Returns the fraction, or NAN.
  */
-static double
-beta_cf(double x, double a, double b)
+static ldouble
+beta_cf(ldouble x, ldouble a, ldouble b)
 {
-	const double tiny = 1e-300;
-	double		c = 1.0,
+	const ldouble tiny = 1e-300L;
+	ldouble		c = 1.0L,
 				d,
 				f;
 	long		m;
 
 	d = 1.0 - (a + b) * x / (a + 1.0);
-	if (fabs(d) < tiny)
+	if (fabsl(d) < tiny)
 		d = tiny;
 	d = 1.0 / d;
 	f = d;
 	for (m = 1; m < MAX_SERIES_TERMS; m++)
 	{
-		double		m2 = 2.0 * m;
-		double		aa,
+		ldouble		m2 = 2.0L * m;
+		ldouble		aa,
 					del;
 
 		aa = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
 		d = 1.0 + aa * d;
-		if (fabs(d) < tiny)
+		if (fabsl(d) < tiny)
 			d = tiny;
 		c = 1.0 + aa / c;
-		if (fabs(c) < tiny)
+		if (fabsl(c) < tiny)
 			c = tiny;
 		d = 1.0 / d;
 		f *= d * c;
 
 		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
 		d = 1.0 + aa * d;
-		if (fabs(d) < tiny)
+		if (fabsl(d) < tiny)
 			d = tiny;
 		c = 1.0 + aa / c;
-		if (fabs(c) < tiny)
+		if (fabsl(c) < tiny)
 			c = tiny;
 		d = 1.0 / d;
 		del = d * c;
 		f *= del;
-		if (fabs(del - 1.0) <= DBL_EPSILON)
+		if (fabsl(del - 1.0L) <= LDBL_EPSILON)
 			return f;
 	}
 	return NAN;
@@ -243,10 +243,10 @@ beta_cf(double x, double a, double b)
  * The smaller-side incomplete beta I_x(a,b), for x < (a+1)/(a+b+2), with
  * y = 1 - x: Loader's prefactor times the continued fraction.
  */
-static double
-beta_inc_cf(double x, double y, double a, double b)
+static ldouble
+beta_inc_cf(ldouble x, ldouble y, ldouble a, ldouble b)
 {
-	double		pre = binom_core(a, b, x, y) * (b / (a + b));
+	ldouble		pre = binom_core(a, b, x, y) * (b / (a + b));
 
 	if (pre == 0)
 		return 0.0;
@@ -261,9 +261,9 @@ beta_inc_cf(double x, double y, double a, double b)
  * accurate because the complemented value is then not small.
  */
 static double
-pbeta_raw(double x, double y, double a, double b, bool lower)
+pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
 {
-	double		w;
+	ldouble		w;
 
 	if (x <= 0)
 		return lower ? 0.0 : 1.0;
@@ -272,10 +272,10 @@ pbeta_raw(double x, double y, double a, double b, bool lower)
 	if (x * (a + b + 2.0) < a + 1.0)
 	{
 		w = beta_inc_cf(x, y, a, b);	/* I_x(a,b) */
-		return lower ? w : 1.0 - w;
+		return (double) (lower ? w : 1.0L - w);
 	}
 	w = beta_inc_cf(y, x, b, a);	/* I_y(b,a) = 1 - I_x(a,b) */
-	return lower ? 1.0 - w : w;
+	return (double) (lower ? 1.0L - w : w);
 }
 
 /*
@@ -287,19 +287,19 @@ pbeta_raw(double x, double y, double a, double b, bool lower)
  * by modified Lentz; prefactors by Loader's pois_core().
  */
 static double
-pgamma_raw(double x, double a, bool lower)
+pgamma_raw(ldouble x, ldouble a, bool lower)
 {
 	long		n;
 
 	if (x <= 0)
 		return lower ? 0.0 : 1.0;
-	if (isinf(x))
+	if (isinf((double) x))
 		return lower ? 1.0 : 0.0;
 	if (x < a + 1.0)
 	{
-		double		pre = pois_core(a, x);
-		double		sum = 1.0,
-					term = 1.0,
+		ldouble		pre = pois_core(a, x);
+		ldouble		sum = 1.0L,
+					term = 1.0L,
 					ap = a,
 					P;
 
@@ -310,19 +310,19 @@ pgamma_raw(double x, double a, bool lower)
 			ap += 1.0;
 			term *= x / ap;
 			sum += term;
-			if (term <= sum * (DBL_EPSILON / 4))
+			if (term <= sum * (LDBL_EPSILON / 4))
 				break;
 		}
 		if (n == MAX_SERIES_TERMS)
 			return NAN;
 		P = pre * sum;
-		return lower ? P : 1.0 - P;
+		return (double) (lower ? P : 1.0L - P);
 	}
 	else
 	{
-		const double tiny = 1e-300;
-		double		pre = a * pois_core(a, x);
-		double		bb = x + 1.0 - a,
+		const ldouble tiny = 1e-300L;
+		ldouble		pre = a * pois_core(a, x);
+		ldouble		bb = x + 1.0L - a,
 					c = 1.0 / tiny,
 					d = 1.0 / bb,
 					h = d,
@@ -332,26 +332,26 @@ pgamma_raw(double x, double a, bool lower)
 			return lower ? 1.0 : 0.0;
 		for (n = 1; n < MAX_SERIES_TERMS; n++)
 		{
-			double		an = -n * (n - a),
+			ldouble		an = -n * (n - a),
 						del;
 
 			bb += 2.0;
 			d = an * d + bb;
-			if (fabs(d) < tiny)
+			if (fabsl(d) < tiny)
 				d = tiny;
 			c = bb + an / c;
-			if (fabs(c) < tiny)
+			if (fabsl(c) < tiny)
 				c = tiny;
 			d = 1.0 / d;
 			del = d * c;
 			h *= del;
-			if (fabs(del - 1.0) <= DBL_EPSILON)
+			if (fabsl(del - 1.0L) <= LDBL_EPSILON)
 				break;
 		}
 		if (n == MAX_SERIES_TERMS)
 			return NAN;
 		Q = pre * h;
-		return lower ? 1.0 - Q : Q;
+		return (double) (lower ? 1.0L - Q : Q);
 	}
 }
 
@@ -503,9 +503,10 @@ dist_pt(double q, double df, bool lower)
 	}
 	else
 	{
-		double		q2 = q * q;
-		double		x = df / (df + q2);
-		double		y = q2 / (df + q2);
+		/* in long double: x near 1 enters the continued fraction */
+		ldouble		q2 = (ldouble) q * q;
+		ldouble		x = df / (df + q2);
+		ldouble		y = q2 / (df + q2);
 
 		tail = 0.5 * pbeta_raw(x, y, df / 2, 0.5, true);
 		body = 0.5 + 0.5 * pbeta_raw(x, y, df / 2, 0.5, false);
@@ -585,7 +586,7 @@ dist_pchisq(double q, double df, bool lower)
 {
 	if (q <= 0)
 		return lower ? 0.0 : 1.0;
-	return pgamma_raw(q / 2, df / 2, lower);
+	return pgamma_raw(q / 2.0L, df / 2.0L, lower);
 }
 
 static double
@@ -649,14 +650,14 @@ dist_dchisq(double x, double df)
 double
 dist_pf(double q, double df1, double df2, bool lower)
 {
-	double		s;
+	ldouble		s;
 
 	if (q <= 0)
 		return lower ? 0.0 : 1.0;
-	s = df2 + df1 * q;
-	if (isinf(q) || isinf(s))
+	if (isinf(q))
 		return lower ? 1.0 : 0.0;
-	return pbeta_raw(df1 * q / s, df2 / s, df1 / 2, df2 / 2, lower);
+	s = df2 + (ldouble) df1 * q;
+	return pbeta_raw(df1 * q / s, df2 / s, df1 / 2.0L, df2 / 2.0L, lower);
 }
 
 static double
@@ -700,14 +701,14 @@ double
 dist_df(double x, double df1, double df2)
 {
 	double		a = df1 / 2,
-				b = df2 / 2,
-				s;
+				b = df2 / 2;
+	ldouble		s;
 
 	if (x < 0 || isinf(x))
 		return 0.0;
 	if (x == 0)
 		return df1 < 2 ? INFINITY : (df1 == 2 ? 1.0 : 0.0);
-	s = df2 + df1 * x;
+	s = df2 + (ldouble) df1 * x;
 	return binom_core(a, b, df1 * x / s, df2 / s) * (a * b / ((a + b) * x));
 }
 
@@ -723,7 +724,7 @@ dist_pbeta(double q, double a, double b, bool lower)
 		return lower ? 0.0 : 1.0;
 	if (q >= 1)
 		return lower ? 1.0 : 0.0;
-	return pbeta_raw(q, 1.0 - q, a, b, lower);
+	return pbeta_raw(q, 1.0L - q, a, b, lower);
 }
 
 static double
@@ -770,7 +771,7 @@ dist_dbeta(double x, double a, double b)
 		return a < 1 ? INFINITY : (a == 1 ? b : 0.0);
 	if (x == 1)
 		return b < 1 ? INFINITY : (b == 1 ? a : 0.0);
-	return binom_core(a, b, x, 1.0 - x) * (a * b / ((a + b) * x * (1.0 - x)));
+	return binom_core(a, b, x, 1.0L - x) * (a * b / ((a + b) * x * (1.0L - x)));
 }
 
 /* ----------------------------------------------------------------------
@@ -812,7 +813,7 @@ dist_pbinom(double q, double size, double prob, bool lower)
 		 * would run with 1 - prob, rounded, close to its convergence
 		 * boundary (1e-9 relative errors at size 1e9, prob 1e-6).
 		 */
-		double		q = 1.0 - prob;
+		ldouble		q = 1.0L - prob;	/* exact in long double */
 		double		j;
 		ldouble		t,
 					s;
@@ -837,7 +838,7 @@ dist_pbinom(double q, double size, double prob, bool lower)
 		}
 		return lower ? (double) (1.0L - s) : (double) s;
 	}
-	return pbeta_raw(prob, 1.0 - prob, k + 1, size - k, !lower);
+	return pbeta_raw(prob, 1.0L - prob, k + 1, size - k, !lower);
 }
 
 /* x is not a whole number by R's tolerance (R_nonint in nmath.h). */
@@ -856,7 +857,7 @@ dist_dbinom(double x, double size, double prob)
 	x = nearbyint(x);
 	if (x < 0 || x > size)
 		return 0.0;
-	return binom_core(x, size - x, prob, 1.0 - prob);
+	return binom_core(x, size - x, prob, 1.0L - prob);
 }
 
 /*
