@@ -256,25 +256,55 @@ beta_inc_cf(ldouble x, ldouble y, ldouble a, ldouble b)
 /*
  * pbeta_raw: regularized incomplete beta I_x(a,b) (lower) or 1 - I_x(a,b)
  * (upper), x in [0,1], y = 1 - x given by the caller (so both can be
- * exact).  The tail the continued fraction converges for is computed
- * directly; the other by symmetry I_x(a,b) = 1 - I_y(b,a), which is
- * accurate because the complemented value is then not small.
+ * exact).  The tail whose continued fraction converges quickly, x below
+ * (a+1)/(a+b+2), is computed directly; the other by the symmetry
+ * I_x(a,b) = 1 - I_y(b,a), accurate because the complemented value is
+ * then not small.
+ *
+ * Refinement: close to that boundary (within 1% of a+1) the fraction
+ * with a large first parameter is nearly singular (its value reaches
+ * 1e5 at a = 5e5) and loses some 1e-11 relative when b is much
+ * smaller than a; there the tail values are moderate, so when the
+ * result lies in (0.01, 0.99) and a > 100 b we use the other
+ * orientation, which is well-conditioned in that case (checked with
+ * mpmath for pf(q, 1e6, 1); for comparable shapes it is not).
  */
 static double
 pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
 {
-	ldouble		w;
+	ldouble		t = a + b + 2.0L;
+	ldouble		w;				/* the directly computed tail */
+	bool		use_x;			/* w = I_x(a,b), else w = I_y(b,a) */
+	ldouble		gap;
 
 	if (x <= 0)
 		return lower ? 0.0 : 1.0;
 	if (y <= 0)
 		return lower ? 1.0 : 0.0;
-	if (x * (a + b + 2.0) < a + 1.0)
+	use_x = x * t < a + 1.0L;
+	if (use_x)
 	{
-		w = beta_inc_cf(x, y, a, b);	/* I_x(a,b) */
-		return (double) (lower ? w : 1.0L - w);
+		w = beta_inc_cf(x, y, a, b);
+		gap = (a + 1.0L - x * t) / (a + 1.0L);
 	}
-	w = beta_inc_cf(y, x, b, a);	/* I_y(b,a) = 1 - I_x(a,b) */
+	else
+	{
+		w = beta_inc_cf(y, x, b, a);
+		gap = (b + 1.0L - y * t) / (b + 1.0L);
+	}
+	if (gap < 0.01L && w > 0.01L && w < 0.99L &&
+		(use_x ? a > 100.0L * b : b > 100.0L * a))
+	{
+		ldouble		w2 = use_x ? beta_inc_cf(y, x, b, a) : beta_inc_cf(x, y, a, b);
+
+		if (!isnan((double) w2))
+		{
+			w = w2;
+			use_x = !use_x;
+		}
+	}
+	if (use_x)
+		return (double) (lower ? w : 1.0L - w);
 	return (double) (lower ? 1.0L - w : w);
 }
 
