@@ -898,6 +898,17 @@ dist_dbinom(double x, double size, double prob)
  */
 typedef double (*dcdf_fn) (double y, const double *par, bool lower);
 
+/* Does y satisfy the quantile condition?  1 yes, 0 no, -1 CDF failed. */
+static int
+dq_ok(dcdf_fn cdf, const double *par, double y, double p, bool lower)
+{
+	double		P = cdf(y, par, lower);
+
+	if (isnan(P))
+		return -1;
+	return lower ? P >= p : P < p;
+}
+
 static double
 discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 				  double y0, double ymax)
@@ -906,8 +917,7 @@ discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 	double		good,			/* the condition holds here */
 				bad,			/* and not here (-1: below the support) */
 				step;
-
-#define DQ_OK(y) (lower ? cdf((y), par, true) >= p : cdf((y), par, false) < p)
+	int			ok;
 
 	if (lower)
 		p *= 1 - e;
@@ -915,7 +925,9 @@ discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 		p *= 1 + e;
 
 	y0 = fmin(fmax(y0, 0.0), ymax);
-	if (DQ_OK(y0))
+	if ((ok = dq_ok(cdf, par, y0, p, lower)) < 0)
+		return NAN;
+	if (ok)
 	{
 		good = y0;
 		bad = -1;
@@ -923,7 +935,9 @@ discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 		{
 			double		y = fmax(good - step, 0.0);
 
-			if (DQ_OK(y))
+			if ((ok = dq_ok(cdf, par, y, p, lower)) < 0)
+				return NAN;
+			if (ok)
 				good = y;
 			else
 			{
@@ -942,7 +956,9 @@ discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 
 			if (y >= ymax)
 				break;
-			if (DQ_OK(y))
+			if ((ok = dq_ok(cdf, par, y, p, lower)) < 0)
+				return NAN;
+			if (ok)
 			{
 				good = y;
 				break;
@@ -956,12 +972,13 @@ discrete_quantile(dcdf_fn cdf, const double *par, double p, bool lower,
 	{
 		double		mid = floor(bad + (good - bad) / 2);
 
-		if (DQ_OK(mid))
+		if ((ok = dq_ok(cdf, par, mid, p, lower)) < 0)
+			return NAN;
+		if (ok)
 			good = mid;
 		else
 			bad = mid;
 	}
-#undef DQ_OK
 	return good;
 }
 
