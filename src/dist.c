@@ -276,9 +276,11 @@ beta_inc_cf(ldouble x, ldouble y, ldouble a, ldouble b)
  * with a large first parameter is nearly singular (its value reaches
  * 1e5 at a = 5e5) and loses some 1e-11 relative when b is much
  * smaller than a; there the tail values are moderate, so when the
- * result lies in (0.01, 0.99) and a > 100 b we use the other
- * orientation, which is well-conditioned in that case (checked with
- * mpmath for pf(q, 1e6, 1); for comparable shapes it is not).
+ * result lies in (0.01, 0.99), a > 100 b and the point is less than 1
+ * (absolutely, y (a+b+2) < b + 2) beyond the other orientation's
+ * boundary, we use that orientation, which is then well-conditioned
+ * (checked with mpmath for pf(q, 1e6, 1); further beyond its boundary
+ * the fraction is useless, e.g. pbinom at size 1e11).
  */
 static double
 pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
@@ -304,7 +306,8 @@ pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
 		gap = (b + 1.0L - y * t) / (b + 1.0L);
 	}
 	if (gap < 0.01L && w > 0.01L && w < 0.99L &&
-		(use_x ? a > 100.0L * b : b > 100.0L * a))
+		(use_x ? a > 100.0L * b && y * t - (b + 1.0L) < 1.0L
+		 : b > 100.0L * a && x * t - (a + 1.0L) < 1.0L))
 	{
 		ldouble		w2 = use_x ? beta_inc_cf(y, x, b, a) : beta_inc_cf(x, y, a, b);
 
