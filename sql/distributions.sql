@@ -97,3 +97,27 @@ WHERE k >= 0;
 -- huge sizes: no linear search, exact whole-number sizes up to 2^53
 SELECT qbinom(0.3, 1e15, 0.5) AS qbinom_1e15, pbinom(5e14, 1e15, 0.5) AS pbinom_half,
 	dbinom(5e14, 1e15, 0.5) AS dbinom_mode, qpois(0.3, 1e12) AS qpois_1e12;
+
+-- Densities and masses at large parameters against 50-digit mpmath values
+-- (test/reference/gen_distributions_mpmath.py), where R 4.2 itself drifts
+-- by up to 5e-9: same tolerance, counts, then failing rows only.
+\set csv :abs_srcdir '/test/reference/data/distributions_mpmath.csv'
+CREATE TEMP TABLE ref_mpmath (
+	fn text, x float8, a float8, b float8, lower_tail boolean, expected float8);
+\set cmd '\\copy ref_mpmath FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
+:cmd
+CREATE TEMP VIEW err_mpmath AS
+SELECT fn, x, a, b, expected, got,
+	abs(got - expected) / greatest(abs(expected), 1e-300) AS rel_err
+FROM (SELECT r.*,
+		CASE fn
+			WHEN 'dt' THEN dt(x, a)
+			WHEN 'dchisq' THEN dchisq(x, a)
+			WHEN 'df' THEN df(x, a, b)
+			WHEN 'dbeta' THEN dbeta(x, a, b)
+			WHEN 'dbinom' THEN dbinom(x, a, b)
+			WHEN 'dpois' THEN dpois(x, a)
+		END AS got
+	FROM ref_mpmath r) q;
+SELECT fn, count(*) AS checked FROM err_mpmath GROUP BY fn ORDER BY fn;
+SELECT * FROM err_mpmath WHERE NOT rel_err <= 1e-10 ORDER BY fn, a, b, x;
