@@ -704,7 +704,7 @@ dist_pf(double q, double df1, double df2, bool lower)
 	if (isinf(q))
 		return lower ? 1.0 : 0.0;
 	s = df2 + (ldouble) df1 * q;
-	return pbeta_raw(df1 * q / s, df2 / s, df1 / 2.0L, df2 / 2.0L, lower);
+	return pbeta_raw((ldouble) df1 * q / s, df2 / s, df1 / 2.0L, df2 / 2.0L, lower);
 }
 
 static double
@@ -756,7 +756,8 @@ dist_df(double x, double df1, double df2)
 	if (x == 0)
 		return df1 < 2 ? INFINITY : (df1 == 2 ? 1.0 : 0.0);
 	s = df2 + (ldouble) df1 * x;
-	return binom_core(a, b, df1 * x / s, df2 / s) * (a * b / ((a + b) * x));
+	return binom_core(a, b, (ldouble) df1 * x / s, df2 / s)
+		* ((ldouble) a * b / (((ldouble) a + b) * x));
 }
 
 /* ----------------------------------------------------------------------
@@ -818,7 +819,8 @@ dist_dbeta(double x, double a, double b)
 		return a < 1 ? INFINITY : (a == 1 ? b : 0.0);
 	if (x == 1)
 		return b < 1 ? INFINITY : (b == 1 ? a : 0.0);
-	return binom_core(a, b, x, 1.0L - x) * (a * b / ((a + b) * x * (1.0L - x)));
+	return binom_core(a, b, x, 1.0L - x)
+		* ((ldouble) a * b / (((ldouble) a + b) * x * (1.0L - x)));
 }
 
 /* ----------------------------------------------------------------------
