@@ -74,6 +74,9 @@ SELECT dbinom(2.5, 10, 0.5) AS dbinom_nonint, dpois(1.5, 2) AS dpois_nonint,
 	dbinom(-1, 10, 0.5) AS dbinom_neg, pbinom(2.9999999999, 10, 0.5) = pbinom(3, 10, 0.5) AS r_fuzz,
 	qbinom(0, 10, 0.3, false) AS qbinom_upper_0, qpois(1, 4) AS qpois_1, qpois(0, 4, false) AS qpois_upper_0,
 	qbinom(0.5, 0, 0.3) AS size_0, qpois(0.5, 0) AS lambda_0;
+-- a zero beta shape is a point mass, as in R: Clopper-Pearson bounds at x = 0 and x = n
+SELECT qbeta(0.025, 0, 10 + 1) AS lower_at_0, qbeta(0.975, 10, 0) AS upper_at_n,
+	pbeta(0.3, 0, 2) AS p_mass_at_0, dbeta(0, 0, 2) AS d_mass_at_0;
 
 -- qbinom/qpois invert pbinom/ppois exactly (R's left-continuity fuzz)
 SELECT count(*) AS round_trips,

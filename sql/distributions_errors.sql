@@ -31,8 +31,8 @@ FROM (VALUES
 	('SELECT pt(1, 0)'), ('SELECT qt(0.5, -2)'), ('SELECT dt(0, ''Infinity'')'),
 	('SELECT pchisq(1, 0)'), ('SELECT qchisq(0.5, -1)'), ('SELECT dchisq(1, ''NaN'')'),
 	('SELECT pf(1, 0, 3)'), ('SELECT qf(0.5, 2, 0)'), ('SELECT df(1, -1, 3)'), ('SELECT df(1, 2, ''Infinity'')'),
-	-- beta shapes <= 0
-	('SELECT pbeta(0.5, 0, 1)'), ('SELECT qbeta(0.5, 1, -1)'), ('SELECT dbeta(0.5, ''Infinity'', 1)'),
+	-- beta shapes < 0 or not finite (0 is R's point mass)
+	('SELECT pbeta(0.5, -0.1, 1)'), ('SELECT qbeta(0.5, 1, -1)'), ('SELECT dbeta(0.5, ''Infinity'', 1)'),
 	-- binomial: size not a whole number in [0, 2^53], prob outside [0, 1]
 	('SELECT pbinom(1, 10.5, 0.5)'), ('SELECT qbinom(0.5, -1, 0.5)'), ('SELECT dbinom(1, 1e16, 0.5)'),
 	('SELECT dbinom(1, ''Infinity'', 0.5)'), ('SELECT pbinom(1, 10, 1.5)'), ('SELECT qbinom(0.5, 10, -0.1)'),

@@ -71,7 +71,6 @@
 
 #include "dist.h"
 
-
 /* Iteration limits: the series and continued fractions need O(sqrt(a)) terms. */
 #define MAX_SERIES_TERMS	10000000
 #define MAX_ROOT_STEPS		2000
@@ -765,13 +764,25 @@ dist_df(double x, double df1, double df2)
  * ----------------------------------------------------------------------
  */
 
+/*
+ * Beta CDF.  A zero shape is R's limiting case, a point mass: at 0 when
+ * shape1 = 0, at 1 when shape2 = 0, half at each when both are 0 (so
+ * that Clopper-Pearson bounds qbeta(p, 0, n + 1) = 0 work as in R).
+ */
 double
 dist_pbeta(double q, double a, double b, bool lower)
 {
+	double		P;
+
 	if (q <= 0)
 		return lower ? 0.0 : 1.0;
 	if (q >= 1)
 		return lower ? 1.0 : 0.0;
+	if (a == 0 || b == 0)
+	{
+		P = (a == 0 && b == 0) ? 0.5 : (a == 0 ? 1.0 : 0.0);
+		return lower ? P : 1.0 - P;
+	}
 	return pbeta_raw(q, 1.0L - q, a, b, lower);
 }
 
@@ -796,6 +807,15 @@ dist_qbeta(double p, double a, double b, bool lower)
 
 	if (p == 0 || p == 1)
 		return (p == 1) == lower ? 1.0 : 0.0;
+	if (a == 0 || b == 0)
+	{
+		/* point masses (see dist_pbeta); pl = the lower-tail probability */
+		double		pl = lower ? p : 1.0 - p;
+
+		if (a == 0 && b == 0)
+			return pl < 0.5 ? 0.0 : (pl > 0.5 ? 1.0 : 0.5);
+		return a == 0 ? 0.0 : 1.0;
+	}
 	if (p > 0.5)
 	{
 		p = 1.0 - p;
@@ -808,13 +828,21 @@ dist_qbeta(double p, double a, double b, bool lower)
 /*
  * Beta density x^(a-1) (1-x)^(b-1) / B(a,b)
  *   = binom_core(a, b, x, 1-x) a b / ((a+b) x (1-x))  (Loader's form).
- * At the end points: Infinity, the finite limit, or 0 (as R).
+ * At the end points: Infinity, the finite limit, or 0 (as R); for a zero
+ * shape, Infinity at the point mass and 0 elsewhere (as R).
  */
 double
 dist_dbeta(double x, double a, double b)
 {
 	if (x < 0 || x > 1)
 		return 0.0;
+	if (a == 0 || b == 0)
+	{
+		/* point masses (see dist_pbeta): infinite density at the atoms */
+		if ((x == 0 && a == 0) || (x == 1 && b == 0))
+			return INFINITY;
+		return 0.0;
+	}
 	if (x == 0)
 		return a < 1 ? INFINITY : (a == 1 ? b : 0.0);
 	if (x == 1)

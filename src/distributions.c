@@ -226,8 +226,8 @@ abstats_pbeta(PG_FUNCTION_ARGS)
 	double		b = PG_GETARG_FLOAT8(2);
 
 	arg_not_nan(q, "q");
-	arg_positive(a, "shape1");
-	arg_positive(b, "shape2");
+	arg_nonnegative(a, "shape1");
+	arg_nonnegative(b, "shape2");
 	return dist_result(dist_pbeta(q, a, b, PG_GETARG_BOOL(3)), "pbeta");
 }
 
@@ -240,8 +240,8 @@ abstats_qbeta(PG_FUNCTION_ARGS)
 	double		b = PG_GETARG_FLOAT8(2);
 
 	arg_probability(p, "p");
-	arg_positive(a, "shape1");
-	arg_positive(b, "shape2");
+	arg_nonnegative(a, "shape1");
+	arg_nonnegative(b, "shape2");
 	return dist_result(dist_qbeta(p, a, b, PG_GETARG_BOOL(3)), "qbeta");
 }
 
@@ -254,8 +254,8 @@ abstats_dbeta(PG_FUNCTION_ARGS)
 	double		b = PG_GETARG_FLOAT8(2);
 
 	arg_not_nan(x, "x");
-	arg_positive(a, "shape1");
-	arg_positive(b, "shape2");
+	arg_nonnegative(a, "shape1");
+	arg_nonnegative(b, "shape2");
 	return dist_result(dist_dbeta(x, a, b), "dbeta");
 }
 

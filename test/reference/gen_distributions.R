@@ -98,6 +98,21 @@ qcheck <- function(d, p, a, b, lt) {
 	if (ok) add(paste0("q", d), p, a, b, lt, function() y)
 }
 
+# beta with a zero shape: R's point masses (at 0, at 1, half at each).
+# Left out, as R 4.2 is wrong there: pbeta(1, a, 0) is 0 in R (the mass at
+# 1 is not counted in P[X <= 1]), and qbeta(p, 0, 0, lower.tail = FALSE)
+# ignores lower.tail (0 for p = 0.3, where P[X > 0] = 1/2 > 0.3).
+for (ab in list(c(0, 2), c(2, 0), c(0, 0))) {
+	a <- ab[1]; b <- ab[2]
+	for (lt in c(TRUE, FALSE)) {
+		for (x in c(0, 0.3, 1)) if (!(x >= 1 && b == 0))
+			add("pbeta", x, a, b, lt, function() pbeta(x, a, b, lower.tail = lt))
+		for (p in c(0, 0.3, 0.5, 0.7, 1)) if (lt || a + b > 0 || p %in% c(0, 0.5, 1))
+			add("qbeta", p, a, b, lt, function() qbeta(p, a, b, lower.tail = lt))
+	}
+	for (x in c(0, 0.3, 1)) add("dbeta", x, a, b, NA, function() dbeta(x, a, b))
+}
+
 # binomial
 for (n in c(0, 1, 10, 100, 1e4, 1e6, 1e9)) for (pr in c(0, 1e-6, 0.001, 0.1, 0.5, 0.9, 0.999, 1)) {
 	pts <- c(-Inf, Inf, -1, 0, 1, 0.5, 2.7, n, n - 1, n / 2, n + 1)
