@@ -535,6 +535,8 @@ dist_pt(double q, double df, bool lower)
 		return (q > 0) == lower ? 1.0 : 0.0;
 	if (q == 0)
 		return 0.5;
+	if (isinf(df))
+		return dist_pnorm(q, 0.0, 1.0, lower);	/* R's limit (C callers) */
 	if (fabs(q) > 1e100)
 	{
 		gsl_sf_result lb;
@@ -589,6 +591,8 @@ dist_qt(double p, double df, bool lower)
 		return ((p == 1) == lower ? INFINITY : -INFINITY);
 	if (p == 0.5)
 		return 0.0;
+	if (isinf(df))
+		return dist_qnorm(p, 0.0, 1.0, lower);
 	negative = (p < 0.5) == lower;
 	ps = p < 0.5 ? p : 1.0 - p;
 	x0 = gsl_cdf_tdist_Qinv(ps, df);
@@ -613,6 +617,8 @@ dist_dt(double x, double df)
 
 	if (isinf(x))
 		return 0.0;
+	if (isinf(df))
+		return dist_dnorm(x, 0.0, 1.0);
 	lc = m * log1pl(0.5L / m) - 0.5L + stirlerr(m + 0.5L) - stirlerr(m)
 		- 0.5L * LN_2PI_L;
 	/* log(1 + x^2/df), without overflowing x^2 where long double is double */
