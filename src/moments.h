@@ -15,12 +15,16 @@
 /*
  * Sufficient statistics of one numeric sample: the count, the mean and the
  * sums of powers of deviations from the mean M2 = sum (x - mean)^2, M3, M4,
- * plus the extremes.  While accumulating, the mean is carried as an
- * unevaluated sum mean + mean_lo (|mean_lo| <= ulp(mean) / 2), so that its
- * rounding errors do not pile up when the mean is large relative to the
- * spread; the stored summary keeps `mean`, the correctly rounded value.  `have_higher` says M3/M4 are known (they are not for a
- * summary built from published n, mean and sd, nor once they overflowed);
- * `have_range` says min/max are known.
+ * plus the extremes.  `have_higher` says M3/M4 are known (they are not for
+ * a summary built from published n, mean and sd, nor once they
+ * overflowed); `have_range` says min/max are known.
+ *
+ * While accumulating, the mean is carried as an unevaluated sum
+ * mean + mean_lo (|mean_lo| <= ulp(mean) / 2), so that its rounding errors
+ * do not pile up when the mean is large relative to the spread; a stored
+ * summary keeps `mean`, the correctly rounded value, and mean_lo = 0.
+ * Build a Moments with moments_init() or summary_to_moments(), never field
+ * by field.
  */
 typedef struct Moments
 {
@@ -81,10 +85,11 @@ moments_add_mean(double *mean, double *mean_lo, double d)
  * Pébay (2008), eq. (1.5)-(1.6) with a single new observation; see
  * moments.c for the discussion.  The deviation from the mean is taken
  * from the compensated mean (mean + mean_lo), which keeps the result as
- * accurate as a two-pass computation when the mean is large relative to
- * the spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).  Inline because it is the per-row work of
- * stats_agg().  Returns MOMENTS_OVERFLOW when the mean or M2 became
- * infinite; drops the higher moments when only M3/M4 overflow.
+ * accurate as R's two-pass var() when the mean is large relative to the
+ * spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).  Inline because it is the
+ * per-row work of stats_agg().  Returns MOMENTS_OVERFLOW when the mean or
+ * M2 became infinite (or NaN); drops the higher moments when only M3/M4
+ * overflow.
  */
 static inline MomentsStatus
 moments_add(Moments *m, double x)
