@@ -452,57 +452,94 @@ nch_objective(double theta, void *arg)
 #define NCH_THETA_MAX	600.0
 
 /*
- * nch_theta_scale: a first step for the bracket search in log(w), a few
- * standard errors of log(w), i.e. 4 / sd(X) with the variance of the
- * central hypergeometric distribution k m n (N - k) / (N^2 (N - 1)).
- * Starting at that scale instead of 1 avoids evaluating far-off odds
- * ratios whose walks to x are long.
+ * nch_guess: a starting point for the root search in log(w): the empirical
+ * log odds ratio with Haldane's 1/2 added to every cell, shifted by z
+ * standard errors (Woolf's sqrt(sum 1 / (cell + 1/2))) for an interval
+ * bound; *scale is that standard error, the first step of the bracket
+ * search.  Starting near the root instead of at w = 1 matters for large
+ * tables, where each evaluation far from the root walks a long way.
  */
 static double
-nch_theta_scale(const NCHyper *h)
+nch_guess(const NCHyper *h, double z, double *scale)
 {
-	double		N = h->m + h->n;
-	double		var;
+	double		a = (double) h->x + 0.5;
+	double		b = h->k - (double) h->x + 0.5;
+	double		c = h->m - (double) h->x + 0.5;
+	double		d = h->n - (h->k - (double) h->x) + 0.5;
+	double		se = sqrt(1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d);
 
-	if (N < 2.0)
-		return 1.0;
-	var = h->k / N * h->m / N * h->n / N * (N - h->k) / (N - 1.0) * N;
-	return (var > 1.0) ? fmin(1.0, 4.0 / sqrt(var)) : 1.0;
+	*scale = se;
+	return log(a) + log(d) - log(b) - log(c) + z * se;
 }
 
 /*
  * nch_solve: the root in theta = log(w) of the objective, known to lie
- * below 0 (negative = true) or above 0, by bracketing outward from 0 (in
- * doubling steps from nch_theta_scale) and
- * then Brent's method (GSL's gsl_root_fsolver_brent) to an absolute
+ * below 0 (negative = true) or above 0, where the objective is f0.  A
+ * bracket is searched for from `guess` (moved to the right side of 0 if
+ * needed) in doubling steps starting at `step`, then the root is polished
+ * with Brent's method (GSL's gsl_root_fsolver_brent) to an absolute
  * tolerance of 1e-13 in log(w), i.e. 1e-13 relative in w.  This is R's
  * uniroot() search on the same function, but to full precision (uniroot's
  * default tolerance in fisher.test is only about 1.2e-4).  Returns w;
  * 0 or +Inf if the root lies beyond NCH_THETA_MAX; NAN if GSL failed.
  */
 static double
-nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative)
+nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
+		  double f0, double guess, double step)
 {
 	NCHProblem	pr = {h, target, alpha};
 	gsl_function F = {nch_objective, &pr};
-	double		step = nch_theta_scale(h);
-	double		near = 0.0,
-				far = negative ? -step : step;
-	double		f_near = nch_objective(near, &pr);
-	double		f_far = nch_objective(far, &pr);
+	double		dir = negative ? -1.0 : 1.0;	/* away from 0 */
+	double		near,
+				f_near,
+				far,
+				f_far;
 	gsl_root_fsolver *solver;
 	double		root = NAN;
 	int			iter;
 	int			status;
 
-	while ((f_near > 0.0) == (f_far > 0.0) && f_far != 0.0)
+	step = fmax(step, 1e-9);
+	if (dir * guess <= 0.0)
+		guess = dir * step;
+	guess = fmax(-NCH_THETA_MAX, fmin(NCH_THETA_MAX, guess));
+	far = guess;
+	f_far = nch_objective(far, &pr);
+	if (f_far == 0.0)
+		return exp(far);
+	if ((f_far > 0.0) == (f0 > 0.0))
 	{
-		if (fabs(far) >= NCH_THETA_MAX)
-			return negative ? 0.0 : INFINITY;
+		/* the root is further from 0 than the guess */
+		do
+		{
+			if (fabs(far) >= NCH_THETA_MAX)
+				return negative ? 0.0 : INFINITY;
+			near = far;
+			f_near = f_far;
+			far = fmax(-NCH_THETA_MAX, fmin(NCH_THETA_MAX, far + dir * step));
+			step *= 2.0;
+			f_far = nch_objective(far, &pr);
+		} while ((f_far > 0.0) == (f0 > 0.0) && f_far != 0.0);
+	}
+	else
+	{
+		/* the root lies between 0 and the guess */
 		near = far;
 		f_near = f_far;
-		far = fmax(-NCH_THETA_MAX, fmin(NCH_THETA_MAX, 2.0 * far));
-		f_far = nch_objective(far, &pr);
+		do
+		{
+			far = near;
+			f_far = f_near;
+			near = far - dir * step;
+			step *= 2.0;
+			if (dir * near <= 0.0)
+			{
+				near = 0.0;
+				f_near = f0;
+				break;
+			}
+			f_near = nch_objective(near, &pr);
+		} while ((f_near > 0.0) != (f0 > 0.0) && f_near != 0.0);
 	}
 	if (f_far == 0.0)
 		return exp(far);
@@ -541,6 +578,8 @@ static double
 fisher_mle(const NCHyper *h)
 {
 	NCHSums		s;
+	double		guess,
+				step;
 
 	if (h->x == h->lo)
 		return 0.0;
@@ -549,7 +588,8 @@ fisher_mle(const NCHyper *h)
 	nch_sums(h, 1.0, false, &s);
 	if (s.dev == 0.0)
 		return 1.0;
-	return nch_solve(h, NCH_MEAN, 0.0, s.dev > 0.0);
+	guess = nch_guess(h, 0.0, &step);
+	return nch_solve(h, NCH_MEAN, 0.0, s.dev > 0.0, s.dev / s.total, guess, step);
 }
 
 /* R's ncp.U: the w with P_w(X <= x) = alpha; +Inf at x = hi. */
@@ -557,7 +597,9 @@ static double
 fisher_ncp_upper(const NCHyper *h, double alpha)
 {
 	NCHSums		s;
-	double		p;
+	double		p,
+				guess,
+				step;
 
 	if (h->x == h->hi)
 		return INFINITY;
@@ -565,7 +607,8 @@ fisher_ncp_upper(const NCHyper *h, double alpha)
 	p = s.below / s.total;
 	if (p == alpha)
 		return 1.0;
-	return nch_solve(h, NCH_LOWER_TAIL, alpha, p < alpha);
+	guess = nch_guess(h, dist_qnorm(alpha, 0.0, 1.0, false), &step);
+	return nch_solve(h, NCH_LOWER_TAIL, alpha, p < alpha, p - alpha, guess, step);
 }
 
 /* R's ncp.L: the w with P_w(X >= x) = alpha; 0 at x = lo. */
@@ -573,7 +616,9 @@ static double
 fisher_ncp_lower(const NCHyper *h, double alpha)
 {
 	NCHSums		s;
-	double		p;
+	double		p,
+				guess,
+				step;
 
 	if (h->x == h->lo)
 		return 0.0;
@@ -581,7 +626,8 @@ fisher_ncp_lower(const NCHyper *h, double alpha)
 	p = s.above / s.total;
 	if (p == alpha)
 		return 1.0;
-	return nch_solve(h, NCH_UPPER_TAIL, alpha, p > alpha);
+	guess = nch_guess(h, -dist_qnorm(alpha, 0.0, 1.0, false), &step);
+	return nch_solve(h, NCH_UPPER_TAIL, alpha, p > alpha, p - alpha, guess, step);
 }
 
 /*
