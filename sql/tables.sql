@@ -132,7 +132,8 @@ SELECT * FROM fisher_test(0, 0, 0, 0);
 SELECT p_value = 1 AS p_is_1, abs(odds_ratio - 1) < 1e-12 AS or_is_1,
 	abs(ci_lower * ci_upper - 1) < 1e-9 AS symmetric, ci_upper - ci_lower < 1e-4 AS narrow
 FROM fisher_test(250000000000, 250000000000, 250000000000, 250000000000);
-SELECT pg_temp.close(x.odds_ratio, 1 / y.odds_ratio) AS inverted_or,
+SELECT x.p_value, x.odds_ratio, x.ci_lower, x.ci_upper,
+	pg_temp.close(x.odds_ratio, 1 / y.odds_ratio) AS inverted_or,
 	pg_temp.close(x.ci_lower, 1 / y.ci_upper) AS inverted_lower,
 	pg_temp.close(x.ci_upper, 1 / y.ci_lower) AS inverted_upper,
 	pg_temp.close(x.p_value, y.p_value) AS same_p,
@@ -143,9 +144,8 @@ FROM fisher_test(250000000000, 250000300000, 249999900000, 250000000000) x,
 	fisher_test(250000000000, 249999900000, 250000300000, 250000000000) z;
 SELECT pg_temp.close(x.p_value, y.p_value) AS less_is_swapped_greater,
 	pg_temp.close(x.ci_upper, 1 / y.ci_lower) AS one_sided_bound
-FROM fisher_test(1000000000000, 1000000, 999000, 1000000000000, 'less') x,
-	fisher_test(999000, 1000000000000, 1000000000000, 1000000, 'greater') y;
-SELECT * FROM fisher_test(250000000000, 250000300000, 249999900000, 250000000000);
+FROM fisher_test(10000000000, 1000000, 999000, 10000000000, 'less') x,
+	fisher_test(999000, 10000000000, 10000000000, 1000000, 'greater') y;
 
 -- errors (message, then SQLSTATE)
 SELECT * FROM fisher_test(-1, 2, 3, 4);
