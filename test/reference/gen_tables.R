@@ -72,8 +72,10 @@ for (dims in list(c(2, 3), c(3, 2), c(3, 3), c(3, 3), c(3, 3), c(3, 4), c(4, 5),
 }
 add_chisq(matrix(c(0, 4, 7, 0, 3, 9, 5, 0, 2), 3))
 add_chisq(matrix(c(1e6, 2e6, 3e6, 2e6, 4e6, 6e6 + 1, 3e6, 6e6, 9e6), 3))
-# a zero row: R's statistic is NaN (NULL here)
-add_chisq(matrix(c(0, 4, 7, 0, 5, 9), 2)); add_chisq(matrix(c(0, 3, 0, 4), 2))
+# a zero column or row: R's statistic is NaN (NULL here)
+add_chisq(matrix(c(0, 0, 7, 4, 5, 9), 2)); add_chisq(matrix(c(0, 3, 0, 4), 2))
+# correct is ignored for goodness of fit (as in R)
+add_chisq(c(12, 30, 18), correct = FALSE); add_chisq(c(12, 30, 18), p = c(1, 2, 1), correct = FALSE)
 writeLines(c("observed,p,correct,statistic,df,p_value",
              sapply(rows, paste, collapse = ",")), file.path(out, "chisq.csv"))
 
