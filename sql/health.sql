@@ -1,9 +1,9 @@
 -- Experiment health: srm_test() and interaction_test(), compared with R
 -- (test/reference/gen_tables.R).
--- Print 15 significant digits, so that last-ulp changes in the
+-- Print 12 significant digits, so that last-digit changes in the
 -- distribution functions do not disturb the examples (the reference
 -- comparisons are done in SQL, at full precision).
-SET extra_float_digits = 0;
+SET extra_float_digits = -3;
 
 CREATE FUNCTION pg_temp.close(x float8, r float8, rel float8 DEFAULT 1e-9)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
