@@ -49,4 +49,14 @@ extern void arg_integer_valued(double value, const char *argname);
 #define FLOAT8_OR_NULL(v, isnull) \
 	(*(isnull) = !isfinite(v), Float8GetDatum(*(isnull) ? 0.0 : (v)))
 
+/*
+ * Counts (bigint): arg_count_at_least raises 22023 unless value >= min_value
+ * (e.g. x >= 0, n >= 1) and value <= max_value; arg_count_at_most raises it
+ * unless value <= bound, naming both arguments ("x" must not exceed "n").
+ */
+extern void arg_count_at_least(int64 value, const char *argname,
+							   int64 min_value, int64 max_value);
+extern void arg_count_at_most(int64 value, const char *argname,
+							  int64 bound, const char *boundname);
+
 #endif							/* ABSTATS_ARGS_H */
