@@ -219,6 +219,11 @@ SELECT prop_ci(1, 10, conf_level => 'NaN');
 \echo :LAST_ERROR_MESSAGE
 SELECT prop_ci(1, 10, method => 'exact');
 \echo :LAST_ERROR_MESSAGE
+-- the largest counts take seconds, and can be cancelled
+SET statement_timeout = '300ms';
+SELECT binom_test(4503599600000000, 9007199254740992);
+\echo :LAST_ERROR_MESSAGE
+RESET statement_timeout;
 \set VERBOSITY terse
 -- NULL arguments give NULL (STRICT)
 SELECT prop_test(NULL, 10, 1, 10) IS NULL AS null_in_null_out, binom_test(1, NULL) IS NULL AS b, prop_ci(1, 10, NULL) IS NULL AS c;

@@ -46,6 +46,11 @@
 /* Resynchronise the pmf recurrence with the exact pmf this often. */
 #define BINOM_RESYNC	1024
 
+/* Call prop_interrupt_hook every this many steps of a summation (2^20). */
+#define PROP_HOOK_MASK	0xFFFFF
+
+void		(*prop_interrupt_hook) (void) = NULL;
+
 /*
  * z quantile of a (1 - alpha) two-sided or one-sided interval, written as
  * R's prop.test writes it: qnorm((1 + conf.level) / 2) or qnorm(conf.level).
@@ -203,6 +208,8 @@ log_beta_lower_series(double x, double a, double b, double budget,
 			break;
 		if (k > budget)
 			return NAN;
+		if (((int64_t) k & PROP_HOOK_MASK) == PROP_HOOK_MASK && prop_interrupt_hook)
+			prop_interrupt_hook();
 	}
 	/* d/dx I = x^(a-1) (1-x)^(b-1) / B(a, b) = front a / (x (1 - x)) */
 	*dlog_dx = a / (x * (1.0 - x) * sum);
@@ -369,7 +376,11 @@ binom_log_tail_sum(int64_t k, int64_t n, double p, int dir)
 		i += dir;
 		steps++;
 		if (steps % BINOM_RESYNC == 0)
+		{
 			t = exp(binom_log_pmf(i, n, p) - lf0);
+			if ((steps & PROP_HOOK_MASK) == 0 && prop_interrupt_hook)
+				prop_interrupt_hook();
+		}
 		else
 			t *= r;
 		sum += t;

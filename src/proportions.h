@@ -83,6 +83,14 @@ extern void binom_exact_test(int64_t x, int64_t n, double p, PropSide side,
 extern void prop_interval(int64_t x, int64_t n, double conf_level,
 						  PropCiMethod method, double *lower, double *upper);
 
+/*
+ * Called every ~1e6 steps of the long summations (n near 2^53 takes
+ * seconds) when set; the SQL layer points it at CHECK_FOR_INTERRUPTS so a
+ * query can be cancelled.  The loops hold no resources, so the hook may
+ * longjmp out.
+ */
+extern void (*prop_interrupt_hook) (void);
+
 /* Binomial building blocks, exposed for tests and other families. */
 extern double binom_log_pmf(int64_t k, int64_t n, double p);
 extern double binom_cdf(int64_t k, int64_t n, double p, bool lower);

@@ -18,6 +18,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "args.h"
@@ -27,6 +28,13 @@ PG_FUNCTION_INFO_V1(prop_test_two_sample);
 PG_FUNCTION_INFO_V1(prop_test_one_sample);
 PG_FUNCTION_INFO_V1(binom_test);
 PG_FUNCTION_INFO_V1(prop_ci);
+
+/* Let long summations in proportions.c be cancelled (statement_timeout). */
+static void
+check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
 
 /*
  * Validate x successes out of n trials: 0 <= x <= n, 1 <= n <= 2^53.
@@ -174,6 +182,7 @@ binom_test(PG_FUNCTION_ARGS)
 	arg_probability(p, "p");
 	arg_conf_level(conf_level);
 	tupdesc = result_tupdesc(fcinfo);
+	prop_interrupt_hook = check_interrupts;
 
 	binom_exact_test(x, n, p, side, conf_level, &r);
 	values[0] = FLOAT8_OR_NULL(r.p_value, &nulls[0]);
@@ -211,6 +220,7 @@ prop_ci(PG_FUNCTION_ARGS)
 	arg_conf_level(conf_level);
 	method = (PropCiMethod) arg_keyword(PG_GETARG_TEXT_PP(3), "method", methods);
 	tupdesc = result_tupdesc(fcinfo);
+	prop_interrupt_hook = check_interrupts;
 
 	prop_interval(x, n, conf_level, method, &lower, &upper);
 	values[0] = FLOAT8_OR_NULL(lower, &nulls[0]);
