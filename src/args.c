@@ -149,6 +149,7 @@ arg_count(double value, const char *argname)
 {
 	if (!(value >= 0.0 && value <= 9007199254740992.0) || value != floor(value))
 		invalid_argument(argname, value, "a whole number between 0 and 2^53");
+}
 
 /*
  * arg_count_at_least: a bigint count within [min_value, max_value]; the
