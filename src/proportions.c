@@ -462,7 +462,8 @@ wilson_interval(int64_t x, int64_t n, double z, double yates,
  * sum (|O - E| - Y)^2 / E equals (|d| - Y)^2 N^3 / (n1 n2 S F), with Yates'
  * Y = min(0.5, |d|) (R: min(0.5, |p1 - p2| / (1/n1 + 1/n2))) when
  * `correct`, else 0.  d is formed from exact 128-bit products, so counts
- * near 1e12 lose nothing.  statistic = sign(p1 - p2) sqrt(X-squared); the
+ * near 1e12 lose nothing.  statistic = sign(d) sqrt(X-squared) (R: the
+ * sign of p1 - p2, the same but where that rounds to 0); the
  * two-sided p-value is pchisq(X-squared, 1, upper), the one-sided ones
  * pnorm(z), exactly as R.  S = 0 or F = 0 leaves the test undefined (NAN).
  *
@@ -521,7 +522,8 @@ prop_test_two(int64_t x1, int64_t n1, int64_t x2, int64_t n2,
 		double		x2stat = a * a * (dN / dn1) * (dN / dn2) * (dN / ((double) s * (double) f));
 		double		zstat = sqrt(x2stat);
 
-		if (delta < 0 && zstat > 0)
+		/* the sign of the exact d: p1 - p2 may round to 0 at huge n */
+		if (d < 0 && zstat > 0)
 			zstat = -zstat;
 		r->statistic = zstat;
 		if (side == PROP_TWO_SIDED)
