@@ -170,22 +170,23 @@ binom_log_pmf(int64_t k, int64_t n, double p)
 }
 
 /*
- * log I_x(a, b), the regularized incomplete beta function, for
- * 0 < x < (a + 1) / (a + b + 2) and a, b > 0, by the hypergeometric series
- * (DLMF 8.17.8)
+ * log I_x(a, b), the regularized incomplete beta function, for 0 < x < 1
+ * and a, b > 0, by the hypergeometric series (DLMF 8.17.8)
  *	I_x(a, b) = x^a (1 - x)^b / (a B(a, b)) sum_{k>=0} (a+b)_k / (a+1)_k x^k,
  * whose prefactor is log_binom_density(a, a + b, x) + log(b / (a + b)), so
  * it keeps full precision for shapes up to 1e12 and more.  The term ratio
- * (a + b + k) x / (a + 1 + k) is below 1 on this side of the mean and
- * (for b >= 1) decreases, so after a term t with ratio r the rest is below
- * t r / (1 - r) (for b < 1 the ratio grows towards x: bound with x).
- * About as many terms as standard deviations of the matching binomial:
- * up to ~1e7 for shapes near 1e12 -- but many more (~1/(1 - ratio)) where
- * the ratio hardly falls, as for the upper tail of Beta(13, 1e6); past
- * `budget` terms it gives up (NAN) and the caller sums the other tail
- * instead.  GSL's gsl_sf_beta_inc cannot serve
- * here: its continued fraction runs out of iterations (NaN at a = 30,
- * b = 1e7) or spins (a = b = 1e6).  *dlog_dx gets d log I / dx.
+ * (a + b + k) x / (a + 1 + k) tends to x < 1 (decreasing for b >= 1,
+ * increasing for b < 1), so once it is below 1 the rest after a term t is
+ * below t r / (1 - r), r = the current ratio (for b < 1: x).  The series
+ * is fast for x below the mean a / (a + b): about as many terms as
+ * standard deviations of the matching binomial, up to ~1e7 for shapes near
+ * 1e12.  It can be slow elsewhere (~1/(1 - ratio) terms where the ratio
+ * hardly falls, as for the upper tail of Beta(13, 1e6)): past `budget`
+ * terms it gives up (NAN) and the caller sums the other tail instead.
+ * Above the mean the terms first grow: the sum is rescaled to stay finite.
+ * GSL's gsl_sf_beta_inc cannot serve here: its continued fraction runs out
+ * of iterations (NaN at a = 30, b = 1e7) or spins (a = b = 1e6).
+ * *dlog_dx gets d log I / dx.
  */
 static double
 log_beta_lower_series(double x, double a, double b, double budget,
@@ -196,12 +197,19 @@ log_beta_lower_series(double x, double a, double b, double budget,
 				t = 1.0,
 				r;
 	double		k;
+	double		log_sum;
 
 	for (k = 0.0;; k += 1.0)
 	{
 		r = (a + b + k) * x / (a + 1.0 + k);
 		t *= r;
 		sum += t;
+		if (sum > 1e280)
+		{
+			sum *= 1e-280;
+			t *= 1e-280;
+			lf += 280.0 * M_LN10;
+		}
 		if (b < 1.0 && r < x)
 			r = x;
 		if (r < 1.0 && t * r / (1.0 - r) <= 1e-17 * sum)
@@ -211,9 +219,10 @@ log_beta_lower_series(double x, double a, double b, double budget,
 		if (((int64_t) k & PROP_HOOK_MASK) == PROP_HOOK_MASK && prop_interrupt_hook)
 			prop_interrupt_hook();
 	}
-	/* d/dx I = x^(a-1) (1-x)^(b-1) / B(a, b) = front a / (x (1 - x)) */
-	*dlog_dx = a / (x * (1.0 - x) * sum);
-	return lf + log(sum);
+	log_sum = lf + log(sum);
+	/* d/dx I = x^(a-1) (1-x)^(b-1) / B(a, b): prefactor times a / (x (1-x)) */
+	*dlog_dx = a / (x * (1.0 - x)) * exp(lf - log_sum);
+	return log_sum;
 }
 
 /*
@@ -222,7 +231,7 @@ log_beta_lower_series(double x, double a, double b, double budget,
  * (log_beta_lower_series) is summed for the tail on x's side of
  * (a + 1) / (a + b + 2), normally the smaller one, and the other is its
  * complement (I_x(a, b) = 1 - I_{1-x}(b, a)).  Where that series converges
- * too slowly (more than BETA_BUDGET terms: a shape small beside the other,
+ * too slowly (over 50 sd + 1000 terms: a shape small beside the other,
  * e.g. the upper Clopper-Pearson bound at x = 12, n = 1e6, or Jeffreys'
  * at x = n) the other tail's series, fast there, is summed instead; the
  * complement then costs at most ~1e-16 absolute.  Returns d log(lower)/dx.
