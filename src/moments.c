@@ -37,6 +37,7 @@ moments_init(Moments *m)
 {
 	m->n = 0;
 	m->mean = 0.0;
+	m->mean_lo = 0.0;
 	m->m2 = 0.0;
 	m->m3 = 0.0;
 	m->m4 = 0.0;
@@ -68,6 +69,9 @@ moments_merge(Moments *a, const Moments *b)
 				delta,
 				delta_n,
 				mean,
+				mean_lo,
+				t,
+				bb,
 				m2,
 				m3 = 0.0,
 				m4 = 0.0;
@@ -84,14 +88,18 @@ moments_merge(Moments *a, const Moments *b)
 	na = (double) a->n;
 	nb = (double) b->n;
 	n = na + nb;
-	delta = b->mean - a->mean;
+	delta = (b->mean - a->mean) + (b->mean_lo - a->mean_lo);
 	delta_n = delta / n;
 
 	/*
-	 * Weighted mean written as a correction of the larger-weight side, so
-	 * that merging identical means returns that mean exactly.
+	 * Weighted mean written as a correction of a's mean, so that merging
+	 * identical means returns that mean exactly; the correction is added
+	 * to the double-double mean + mean_lo with TwoSum (see moments_add).
 	 */
-	mean = a->mean + nb * delta_n;
+	t = a->mean_lo + nb * delta_n;
+	mean = a->mean + t;
+	bb = mean - a->mean;
+	mean_lo = (a->mean - (mean - bb)) + (t - bb);
 	m2 = a->m2 + b->m2 + delta * delta_n * na * nb;
 
 	have_higher = a->have_higher && b->have_higher;
@@ -112,6 +120,7 @@ moments_merge(Moments *a, const Moments *b)
 
 	a->n += b->n;
 	a->mean = mean;
+	a->mean_lo = mean_lo;
 	a->m2 = m2;
 	if (have_higher)
 	{

@@ -80,6 +80,7 @@ summary_to_moments(const StatsSummary *s, Moments *m)
 {
 	m->n = s->n;
 	m->mean = s->mean;
+	m->mean_lo = 0.0;
 	m->m2 = s->m2;
 	m->have_higher = (s->flags & SUMMARY_HAVE_HIGHER) != 0;
 	m->have_range = (s->flags & SUMMARY_HAVE_RANGE) != 0;
