@@ -32,9 +32,10 @@
 # samples, and on large-offset samples (kind = 'offset') check that our
 # error against 'exact' is no larger than R's (see sql/summary_reference.sql).
 #
-# Where R's t.test stops (n < 2, "data are essentially constant") abstats
-# returns NULL for the undefined fields; the script writes the expected
-# NULLs (empty CSV fields) by that rule rather than by hand.
+# Where R's t.test stops (n < 2, "data are essentially constant") or
+# divides by a zero standard error, abstats returns NULL for the undefined
+# fields; the script writes the expected NULLs (empty CSV fields) by that
+# rule rather than by hand.
 suppressPackageStartupMessages(library(Rmpfr))
 
 PREC <- 256
@@ -234,6 +235,10 @@ undefined <- function(est, se, df)
 one_r <- function(x, mu, alt, level) {
 	n <- length(x)
 	if (n < 2) return(undefined(mean(x), NA, NA))
+	# abstats: zero variance leaves the statistic undefined even where R's
+	# "essentially constant" test (strict <, scaled by |mean|) lets a mean
+	# of 0 through to a t of +-Inf or NaN
+	if (sd(x) == 0) return(undefined(mean(x), 0, n - 1))
 	r <- tryCatch(t.test(x, mu = mu, alternative = alt, conf.level = level),
 				  error = function(e) NULL)
 	if (is.null(r)) return(undefined(mean(x), sqrt(var(x) / n), n - 1))
