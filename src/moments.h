@@ -77,7 +77,11 @@ moments_add(Moments *m, double x)
 	double		n = n1 + 1.0;
 	double		delta = (x - m->mean) - m->mean_lo;
 	double		delta_n = delta / n;
-	double		term1 = delta * delta_n * n1;
+	/*
+	 * delta^2 (n - 1) / n, associated so that the first value (n1 = 0)
+	 * gives 0 and not inf * 0 = NaN when |x| > ~1e154
+	 */
+	double		term1 = delta * (delta_n * n1);
 	double		t = m->mean_lo + delta_n;
 	double		s = m->mean + t;
 	double		bb = s - m->mean;
@@ -101,7 +105,7 @@ moments_add(Moments *m, double x)
 	if (x > m->max)
 		m->max = x;
 
-	if (__builtin_expect(isinf(m->m2) || isinf(m->mean), 0))
+	if (__builtin_expect(!isfinite(m->m2) || !isfinite(m->mean), 0))
 		return MOMENTS_OVERFLOW;
 	return MOMENTS_OK;
 }
