@@ -131,3 +131,24 @@ arg_integer_valued(double value, const char *argname)
 	if (!isfinite(value) || value != floor(value))
 		invalid_argument(argname, value, "a whole number");
 }
+
+/* Any number but NaN (infinities allowed, e.g. a quantile). */
+void
+arg_not_nan(double value, const char *argname)
+{
+	if (isnan(value))
+		invalid_argument(argname, value, "a number (not NaN)");
+}
+
+/* A finite number strictly greater than bound (e.g. a sample size > 1). */
+void
+arg_greater_than(double value, double bound, const char *argname)
+{
+	char		rule[64];
+
+	if (!(value > bound) || isinf(value))
+	{
+		snprintf(rule, sizeof(rule), "a finite number greater than %g", bound);
+		invalid_argument(argname, value, rule);
+	}
+}

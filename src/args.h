@@ -49,4 +49,8 @@ extern void arg_integer_valued(double value, const char *argname);
 #define FLOAT8_OR_NULL(v, isnull) \
 	(*(isnull) = !isfinite(v), Float8GetDatum(*(isnull) ? 0.0 : (v)))
 
+/* Appended by the power family. */
+extern void arg_not_nan(double value, const char *argname);
+extern void arg_greater_than(double value, double bound, const char *argname);
+
 #endif							/* ABSTATS_ARGS_H */
