@@ -21,7 +21,7 @@ SELECT q, df, ncp, lower_tail, p, got, abs(got - p) / nullif(abs(p), 0) AS rel_e
 FROM res_nct
 WHERE NOT (got = p OR abs(got - p) <= 1e-9 * abs(p) + 1e-12);
 
--- examples (R: pt(1.5, 10, 1) = 0.6556..., pt(-1, 5, -2, FALSE))
+-- examples (R 4.2.2: pt(1.5, 10, 1) prints 0.669516848215277, pt(-1, 5, -2, FALSE) 0.158135643556791)
 SELECT pt(1.5, 10, 1) AS p, pt(1.5, 10, 1, false) AS q, pt(1.5, 10, 1) + pt(1.5, 10, 1, false) AS total;
 SELECT pt(q => -1, df => 5, ncp => -2, lower_tail => false);
 SELECT pt('Infinity', 3, 1), pt('-Infinity', 3, 1), pt(2, 3, 0) AS central;

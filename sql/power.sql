@@ -154,7 +154,7 @@ SELECT * FROM sample_size_check(
 	mde => 0.10, relative => true, power => 0.9);
 -- undefined cases give NULL fields, not errors
 SELECT * FROM sample_size_check(stats_summary(1, 3, 0), stats_summary(10, 2, 1), mde => 1);
-SELECT * FROM sample_size_check(stats_agg(0), stats_agg(0), mde => 0.01) FROM generate_series(1, 10);
+SELECT (sample_size_check(stats_agg(0), stats_agg(0), mde => 0.01)).* FROM generate_series(1, 10);
 SELECT * FROM sample_size_check(stats_summary(100, 1, 1), stats_summary(100, 0, 1), mde => 0.1, relative => true);
 
 -- ---------------------------------------------------------------------

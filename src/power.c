@@ -244,7 +244,10 @@ solve_increasing_from(PowerFunction f, void *arg, double target,
 	{
 		v = f(lo, arg);
 		if (isnan(v))
-			return POWER_FAILED;
+		{
+			/* too close to zero degrees of freedom to evaluate */
+			return step < 1.0 ? POWER_TOO_LOW : POWER_FAILED;
+		}
 		if (v < target)
 			break;
 		if (step < 1e-6)
