@@ -470,11 +470,22 @@ power_curve(PG_FUNCTION_ARGS)
 		Datum		values[3];
 		bool		nulls[3];
 
-		/* evenly spaced, both ends exact */
+		/*
+		 * Evenly spaced, both ends exact.  Inner points are rounded to 15
+		 * significant digits so that a range such as 0 to 0.2 in 5 steps
+		 * gives 0.15 rather than 0.15000000000000002 (a change of at most
+		 * 1e-15 relative; the power is computed at the rounded point).
+		 */
 		if (i == st->steps - 1)
 			x = st->to;
 		else
+		{
+			char		buf[32];
+
 			x = st->from + (st->to - st->from) * i / (st->steps - 1);
+			snprintf(buf, sizeof(buf), "%.15g", x);
+			x = strtod(buf, NULL);
+		}
 		n = st->over_n ? x : st->fixed;
 		delta = st->over_n ? st->fixed : x;
 		power = power_t_power(&st->d, n, delta / st->sd, st->sig_level);
