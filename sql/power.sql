@@ -136,6 +136,38 @@ FROM sample_size_check(stats_summary(400, 10.2, 2), stats_summary(400, 10, 2), m
 SELECT abs((sample_size_check(stats_summary(400, 10.2, 2), stats_summary(400, 10, 2),
 							  mde => c.mde_at_current_n)).power_at_current_n - 0.8) < 1e-12 AS mde_round_trip
 FROM sample_size_check(stats_summary(400, 10.2, 2), stats_summary(400, 10, 2), mde => 0.2) c;
+-- Reference: the two-sided Welch power written in R with pt/qt and
+-- solved with uniroot(tol = 1e-14) (gen_power.R): powers to 1e-10,
+-- detectable effects to 1e-9, required sizes (rounded up) exactly.
+CREATE TEMP TABLE ref_ssc (
+	n_t bigint, mean_t float8, sd_t float8, n_c bigint, mean_c float8, sd_c float8,
+	mde float8, relative boolean, sig_level float8, power float8, e_m float8,
+	e_n_required_treatment bigint, e_n_required_control bigint,
+	e_power_now float8, e_mde_now float8);
+\set csv :abs_srcdir '/test/reference/data/sample_size_check.csv'
+\set cmd '\\copy ref_ssc FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
+:cmd
+CREATE TEMP TABLE res_ssc AS
+SELECT r.*, c.*
+FROM ref_ssc r,
+	 LATERAL sample_size_check(stats_summary(r.n_t, r.mean_t, r.sd_t),
+							   stats_summary(r.n_c, r.mean_c, r.sd_c),
+							   mde => r.mde, relative => r.relative,
+							   sig_level => r.sig_level, power => r.power) c;
+SELECT count(*) AS cases, count(*) FILTER (WHERE n_t <> n_c) AS unequal_arms,
+	   count(*) FILTER (WHERE relative) AS relative_mde,
+	   count(*) FILTER (WHERE enough) AS enough
+FROM res_ssc;
+SELECT n_t, n_c, sd_t, sd_c, mde, relative, e_m,
+	   n_required_treatment, e_n_required_treatment, n_required_control, e_n_required_control,
+	   power_at_current_n, e_power_now, mde_at_current_n, e_mde_now
+FROM res_ssc
+WHERE NOT (n_required_treatment = e_n_required_treatment
+		   AND n_required_control = e_n_required_control
+		   AND abs(power_at_current_n / e_power_now - 1) <= 1e-10
+		   AND abs(mde_at_current_n / e_mde_now - 1) <= 1e-9
+		   AND enough = (e_power_now >= power));
+
 -- unequal variances and a 3:1 allocation; relative mde of 5% of the control mean
 SELECT * FROM sample_size_check(stats_summary(3000, 10.4, 8), stats_summary(1000, 10, 3),
 								mde => 0.05, relative => true);

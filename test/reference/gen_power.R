@@ -17,6 +17,9 @@
 #                   here in R and solved with uniroot(tol = 1e-14); it is
 #                   checked to reduce to power.prop.test at ratio = 1.
 #   noncentral_t.csv  stats::pt(q, df, ncp, lower.tail).
+#   sample_size_check.csv  the two-sided Welch power from observed variances,
+#                   written here with stats::pt/qt (no R function exists),
+#                   solved with uniroot(tol = 1e-14).
 # Every double is written with sprintf("%.17g") so nothing is lost.
 suppressPackageStartupMessages(library(pwr))
 
@@ -206,3 +209,48 @@ g$p <- suppressWarnings(mapply(function(q, df, ncp, l) pt(q, df, ncp, lower.tail
 write.csv(data.frame(q = g17(g$q), df = g17(g$df), ncp = g17(g$ncp),
                      lower_tail = g$lower_tail, p = g17(g$p)),
           file.path(out_dir, "noncentral_t.csv"), row.names = FALSE, quote = FALSE)
+
+## ------------------------------------------------- sample_size_check
+# Welch power from observed variances, written here with R's pt/qt (there
+# is no R function for it): two-sided, both tails, Welch-Satterthwaite df.
+welch_power <- function(nt, nc, vt, vc, delta, sig) {
+  at <- vt / nt; ac <- vc / nc; se2 <- at + ac
+  df <- se2^2 / (at^2 / (nt - 1) + ac^2 / (nc - 1))
+  ncp <- abs(delta) / sqrt(se2)
+  qu <- qt(sig / 2, df, lower.tail = FALSE)
+  pt(qu, df, ncp, lower.tail = FALSE) + pt(-qu, df, ncp, lower.tail = TRUE)
+}
+set.seed(20261125)
+rows <- list()
+for (i in 1:60) {
+  nt <- sample(c(10, 57, 500, 3000, 20000, 150000), 1)
+  nc <- if (i %% 3 == 0) nt else sample(c(10, 80, 500, 4000, 100000), 1)
+  mt <- round(runif(1, 0, 20), 3); mc <- round(runif(1, 0.5, 20), 3)
+  st <- round(runif(1, 0.2, 10), 3); sc <- if (i %% 4 == 0) st else round(runif(1, 0.2, 10), 3)
+  relative <- i %% 2 == 0
+  mde <- if (relative) round(runif(1, 0.01, 0.3), 3) else round(runif(1, 0.01, 3), 3)
+  sig <- sample(c(0.01, 0.05, 0.1), 1); pw <- sample(c(0.8, 0.9, 0.95), 1)
+  vt <- st^2; vc <- sc^2
+  scale <- if (relative) abs(mc) else 1
+  delta <- mde * scale
+  k <- nt / nc
+  f <- function(m) welch_power(k * m, m, vt, vc, delta, sig) - pw
+  nmin <- max(2, 2 / k)
+  m <- if (f(nmin) >= 0) nmin else uniroot(f, c(nmin, 1e7), tol = TOL, extendInt = "upX")$root
+  at <- vt / nt; ac <- vc / nc; se2 <- at + ac
+  df <- se2^2 / (at^2 / (nt - 1) + ac^2 / (nc - 1))
+  g <- function(ncp) {
+    qu <- qt(sig / 2, df, lower.tail = FALSE)
+    pt(qu, df, ncp, lower.tail = FALSE) + pt(-qu, df, ncp) - pw
+  }
+  ncp <- uniroot(g, c(0, 10), tol = TOL, extendInt = "upX")$root
+  rows[[i]] <- data.frame(
+    n_t = sprintf("%.0f", nt), mean_t = g17(mt), sd_t = g17(st), n_c = sprintf("%.0f", nc),
+    mean_c = g17(mc), sd_c = g17(sc),
+    mde = g17(mde), relative = relative, sig_level = g17(sig), power = g17(pw),
+    e_m = g17(m), e_n_required_treatment = sprintf("%.0f", ceiling(k * m)),
+    e_n_required_control = sprintf("%.0f", ceiling(m)),
+    e_power_now = g17(welch_power(nt, nc, vt, vc, delta, sig)),
+    e_mde_now = g17(ncp * sqrt(se2) / scale))
+}
+write.csv(do.call(rbind, rows), file.path(out_dir, "sample_size_check.csv"), row.names = FALSE, quote = FALSE)
