@@ -69,6 +69,7 @@ typedef struct RootContext
 	double		target;
 } RootContext;
 
+/* The function GSL's solver sees: f(x) - target. */
 static double
 root_callback(double x, void *params)
 {
@@ -200,6 +201,7 @@ typedef struct TPowerArgs
 	double		sig_level;
 } TPowerArgs;
 
+/* t power as a function of n (the other arguments fixed in *arg) */
 static double
 t_power_of_n(double n, void *arg)
 {
@@ -208,6 +210,7 @@ t_power_of_n(double n, void *arg)
 	return power_t_power(a->d, n, a->effect, a->sig_level);
 }
 
+/* t power as a function of the standardized effect delta / sd */
 static double
 t_power_of_effect(double effect, void *arg)
 {
@@ -216,6 +219,7 @@ t_power_of_effect(double effect, void *arg)
 	return power_t_power(a->d, a->n, effect, a->sig_level);
 }
 
+/* t power as a function of sig_level */
 static double
 t_power_of_sig_level(double sig_level, void *arg)
 {
@@ -421,6 +425,7 @@ power_prop_power(const PropPowerDesign *d, double n, double p1, double p2,
 	return power;
 }
 
+/* Arguments of the proportion power function seen as a function of one unknown. */
 typedef struct PropPowerArgs
 {
 	const PropPowerDesign *d;
@@ -430,6 +435,7 @@ typedef struct PropPowerArgs
 	double		sig_level;
 } PropPowerArgs;
 
+/* proportion power as a function of n */
 static double
 prop_power_of_n(double n, void *arg)
 {
@@ -456,6 +462,7 @@ prop_power_of_p2_above(double x, void *arg)
 	return power_prop_power(a->d, a->n, a->p1, a->p1 + x, a->sig_level);
 }
 
+/* proportion power as a function of sig_level */
 static double
 prop_power_of_sig_level(double sig_level, void *arg)
 {
@@ -570,6 +577,7 @@ power_welch_power(double n_t, double n_c, double var_t, double var_c,
 							 sig_level);
 }
 
+/* Arguments of the Welch power seen as a function of n_control or of ncp. */
 typedef struct WelchArgs
 {
 	double		k;				/* n_t / n_c */
@@ -580,6 +588,7 @@ typedef struct WelchArgs
 	double		df;
 } WelchArgs;
 
+/* Welch power as a function of n_control, keeping n_treatment = k n_control */
 static double
 welch_power_of_n(double n_c, void *arg)
 {
@@ -589,6 +598,7 @@ welch_power_of_n(double n_c, void *arg)
 							 a->sig_level);
 }
 
+/* two-sided power at the current Welch df as a function of the noncentrality */
 static double
 welch_power_of_ncp(double ncp, void *arg)
 {
