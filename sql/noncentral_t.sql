@@ -44,8 +44,12 @@ SELECT pt('Infinity', 3, 1), pt('-Infinity', 3, 1), pt(2, 3, 0) AS central;
 -- bad input
 \set ON_ERROR_STOP 0
 SELECT pt(1, 0, 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT pt(1, -2, 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT pt(1, 10, 'Infinity');
+\echo :LAST_ERROR_SQLSTATE
 SELECT pt('NaN', 10, 1);
+\echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY sqlstate
 SELECT pt(1, 0, 1);

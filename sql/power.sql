@@ -192,47 +192,83 @@ SELECT * FROM sample_size_check(stats_summary(100, 1, 1), stats_summary(100, 0, 
 -- ---------------------------------------------------------------------
 -- Bad input: 22023 naming the argument
 -- ---------------------------------------------------------------------
-\set VERBOSITY sqlstate
+-- (each error is followed by its SQLSTATE)
 \set ON_ERROR_STOP 0
-\set VERBOSITY default
 SELECT * FROM power_t_test(n => 20, delta => 1, power => 0.8);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(delta => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 1, delta => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 'Infinity');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, sd => 0);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, sig_level => 0);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, sig_level => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(delta => 1, power => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(delta => 1, power => 'NaN');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, ratio => 0);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, ratio => 0.01);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, type => 'paired', ratio => 2);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, type => 'two.samples');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 1, alternative => 'greater');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(delta => 0, power => 0.8);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => 0, sd => NULL, power => 0.8);
+\echo :LAST_ERROR_SQLSTATE
 -- unreachable targets
 SELECT * FROM power_t_test(delta => -1, power => 0.8, alternative => 'one-sided');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(delta => 1e6, power => 0.5);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, power => 0.01);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, power => 0.02, strict => true);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 3, delta => 0.01, sig_level => NULL, power => 0.999999);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, delta => -1, sd => NULL, power => 0.8, alternative => 'one-sided');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(p1 => 0.1, p2 => 0.1, power => 0.8);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p1 => 0, p2 => 0.1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p1 => 0.1, p2 => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p1 => 0.1, p2 => 0.2, power => 0.8, sig_level => NULL, alternative => 'less');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p2 => 0.1, power => 0.99);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p1 => 0.1, p2 => 0.2, ratio => -1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_prop_test(n => 100, p1 => 0.1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_curve(n => 100);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_curve(n => 100, delta_from => 0, delta_to => 1, steps => 1);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_curve(delta => 1, n_from => 1, n_to => 10);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_curve(n => 100, delta_from => 0, delta_to => 1, sd => NULL);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1), mde => 0);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1), mde => 1, power => 0.04);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1), mde => 1, sig_level => 1.5);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1), mde => 'NaN');
+\echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY sqlstate
 SELECT * FROM power_t_test(n => 1, delta => 1);
 SELECT * FROM power_t_test(delta => 1e6, power => 0.5);
