@@ -20,10 +20,11 @@
  * the regularized incomplete beta function.  Only the first two incomplete
  * beta values are computed; the others follow from the recurrence
  * I_x(a+1, b) = I_x(a, b) - x^a (1-x)^b / (a B(a, b)), whose terms (godd,
- * geven below) are themselves updated by a ratio.  Lenth's error bound after
- * term j is 2 s_j (I_x(j + 3/2, b) ... ) <= 2 s (xodd - godd), where
- * s = 1/2 - sum p_j is the Poisson mass not yet used; we stop when it falls
- * below 1e-12, like R.  For t < 0 we use P[T <= t; ncp] = 1 - P[T <= -t; -ncp].
+ * geven below) are themselves updated by a ratio.  Since I_x(a, b)
+ * decreases in a, Lenth bounds the terms not yet added after term j by
+ * 2 s I_x(j + 3/2, b) = 2 s (xodd - godd), where s = 1/2 - sum p_j is the
+ * Poisson mass not yet used; we stop when the bound falls below 1e-12, like
+ * R.  (In the code p_j and q_j include the factor 1/2.)  For t < 0 we use P[T <= t; ncp] = 1 - P[T <= -t; -ncp].
  *
  * R's refinements (reproduced from their description, not copied):
  *	- sums are accumulated in long double;
@@ -48,7 +49,6 @@
 #include <float.h>
 #include <math.h>
 #include <stddef.h>
-
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
