@@ -40,6 +40,14 @@ WHERE NOT (abs(pt(q, df, ncp, lower_tail) - p) <= 1e-9 * p + 1e-12);
 SELECT pt(1.5, 10, 1) AS p, pt(1.5, 10, 1, false) AS q, pt(1.5, 10, 1) + pt(1.5, 10, 1, false) AS total;
 SELECT pt(q => -1, df => 5, ncp => -2, lower_tail => false);
 SELECT pt('Infinity', 3, 1), pt('-Infinity', 3, 1), pt(2, 3, 0) AS central;
+-- the central pt(q, df, lower_tail) and this pt(q, df, ncp, lower_tail)
+-- resolve unambiguously: a boolean third argument is lower_tail, a number
+-- is ncp
+SELECT pt(1.5, 10) = pt(1.5, 10, 0) AS central_2_args,
+	   pt(1.5, 10, false) = pt(1.5, 10, 0, false) AS central_3_args,
+	   pt(1.5, 10, 1.0) = pt(1.5, 10, 1.0, true) AS noncentral_3_args,
+	   pt(1.5, 10, 1) AS noncentral_integer_ncp,
+	   pt(q => 1.5, df => 10, lower_tail => false) = pt(1.5, 10, false) AS named_central;
 
 -- bad input
 \set ON_ERROR_STOP 0

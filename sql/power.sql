@@ -107,6 +107,8 @@ SELECT ceil(n) AS n, (power_t_test(n => ceil(n), delta => 0.5)).power >= 0.8 AS 
 FROM power_t_test(delta => 0.5, power => 0.8);
 -- the power is symmetric in the sign of delta for two-sided designs
 SELECT (power_t_test(n => 50, delta => -0.5)).power = (power_t_test(n => 50, delta => 0.5)).power AS symmetric;
+-- a huge effect is detected with barely more than one unit per group
+SELECT * FROM power_t_test(delta => 1e6, power => 0.5);
 -- NULL design arguments give a NULL result
 SELECT power_t_test(n => 20, delta => 1, type => NULL) IS NULL AS null_type;
 
@@ -229,8 +231,6 @@ SELECT * FROM power_t_test(n => 20, delta => 0, sd => NULL, power => 0.8);
 -- unreachable targets
 SELECT * FROM power_t_test(delta => -1, power => 0.8, alternative => 'one-sided');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM power_t_test(delta => 1e6, power => 0.5);
-\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, power => 0.01);
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM power_t_test(n => 20, power => 0.02, strict => true);
@@ -271,6 +271,5 @@ SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1)
 \echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY sqlstate
 SELECT * FROM power_t_test(n => 1, delta => 1);
-SELECT * FROM power_t_test(delta => 1e6, power => 0.5);
 SELECT * FROM power_prop_test(p1 => 0.1, p2 => 0.1, power => 0.8);
 SELECT * FROM sample_size_check(stats_summary(10, 1, 1), stats_summary(10, 1, 1), mde => 0);
