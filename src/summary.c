@@ -462,7 +462,8 @@ stats_summary_make(PG_FUNCTION_ARGS)
 	moments_init(&m);
 	m.n = n;
 	m.mean = mean;
-	m.m2 = sd * sd * (double) (n - 1);
+	/* n = 1: no spread to record (sd * sd may overflow, and Inf * 0 is NaN) */
+	m.m2 = n == 1 ? 0.0 : sd * sd * (double) (n - 1);
 	if (isinf(m.m2))
 		overflow_error();
 	m.have_higher = false;
