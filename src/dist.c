@@ -212,6 +212,9 @@ beta_cf(ldouble x, ldouble a, ldouble b)
 				f;
 	long		m;
 
+	/* NaN never meets the stopping test: don't run MAX_SERIES_TERMS terms */
+	if (isnan(x) || isnan(a) || isnan(b))
+		return NAN;
 	d = 1.0 - (a + b) * x / (a + 1.0);
 	if (fabsl(d) < tiny)
 		d = tiny;
@@ -316,6 +319,12 @@ pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
 			use_x = !use_x;
 		}
 	}
+	/*
+	 * w may exceed 1 by rounding at extreme shapes (pf(1e-320, 1e308,
+	 * 1e-320) gave -1e-19): keep the probability in [0, 1].
+	 */
+	if (w > 1.0L)
+		w = 1.0L;
 	if (use_x)
 		return (double) (lower ? w : 1.0L - w);
 	return (double) (lower ? 1.0L - w : w);
@@ -727,6 +736,21 @@ f_pdf(double x, const double *par)
 /* Above this shape GSL's Beta (and F) inverse is not called: see below. */
 #define GSL_BETA_PINV_MAX_SHAPE	1e4
 
+/*
+ * May GSL's gsl_cdf_beta_Pinv/Qinv (and so its F inverse) be called for
+ * shapes a, b?  Besides both shapes above GSL_BETA_PINV_MAX_SHAPE, it never
+ * returns (pure C, so uncancellable) when either shape is huge (measured:
+ * any shape 1e308, every p) or subnormal with the other one >= 1e4
+ * (measured: 1e-320 with 1e4).  Outside [1e-300, 1e100] it is therefore
+ * not used; solve_quantile then starts from its bracket.
+ */
+static bool
+gsl_beta_pinv_safe(double a, double b)
+{
+	return fmin(a, b) >= 1e-300 && fmax(a, b) <= 1e100 &&
+		fmin(a, b) <= GSL_BETA_PINV_MAX_SHAPE;
+}
+
 static double beta_normal_start(double p, double a, double b, bool lower);
 
 /* F quantile: Newton on the smaller tail of pf itself (not via qbeta, whose
@@ -744,7 +768,7 @@ dist_qf(double p, double df1, double df2, bool lower)
 		p = 1.0 - p;
 		lower = !lower;
 	}
-	if (fmin(df1, df2) / 2 > GSL_BETA_PINV_MAX_SHAPE)
+	if (!gsl_beta_pinv_safe(df1 / 2, df2 / 2))
 	{
 		/* GSL's F inverse goes through its Beta inverse: see beta_normal_start */
 		double		u = beta_normal_start(p, df1 / 2, df2 / 2, lower);
@@ -857,7 +881,7 @@ dist_qbeta(double p, double a, double b, bool lower)
 		p = 1.0 - p;
 		lower = !lower;
 	}
-	if (fmin(a, b) > GSL_BETA_PINV_MAX_SHAPE)
+	if (!gsl_beta_pinv_safe(a, b))
 		x0 = beta_normal_start(p, a, b, lower);
 	else
 		x0 = lower ? gsl_cdf_beta_Pinv(p, a, b) : gsl_cdf_beta_Qinv(p, a, b);
