@@ -42,6 +42,7 @@ typedef enum MomentsStatus
 extern void moments_init(Moments *m);
 extern void moments_drop_higher(Moments *m);
 extern MomentsStatus moments_merge(Moments *a, const Moments *b);
+extern MomentsStatus moments_check(Moments *m);
 
 /* Finalizers: return NAN where the statistic is undefined. */
 extern double moments_var_samp(const Moments *m);
@@ -55,10 +56,13 @@ extern double moments_kurtosis(const Moments *m);
  * Welford's (1962) update of the mean and M2, extended to M3 and M4 by
  * Pébay (2008), eq. (1.5)-(1.6) with a single new observation; see
  * moments.c for the discussion.  Inline because it is the per-row work of
- * stats_agg().  Returns MOMENTS_OVERFLOW when the mean or M2 became
- * infinite; drops the higher moments when only M3/M4 overflow.
+ * stats_agg(), so it does only the arithmetic: it does not test for
+ * overflow.  An overflow leaves a non-finite mean or M2..M4, and every
+ * later update keeps it non-finite (inf and NaN propagate), so the caller
+ * runs moments_check() once before using the result instead of testing
+ * every row; the outcome is the same, the per-row cost is lower.
  */
-static inline MomentsStatus
+static inline void
 moments_add(Moments *m, double x)
 {
 	double		n1 = (double) m->n;
@@ -76,18 +80,12 @@ moments_add(Moments *m, double x)
 		m->m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0)
 			+ 6.0 * delta_n2 * m->m2 - 4.0 * delta_n * m->m3;
 		m->m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * m->m2;
-		if (__builtin_expect(!isfinite(m->m4) || !isfinite(m->m3), 0))
-			moments_drop_higher(m);
 	}
 	m->m2 += term1;
 	if (x < m->min)
 		m->min = x;
 	if (x > m->max)
 		m->max = x;
-
-	if (__builtin_expect(isinf(m->m2) || isinf(m->mean), 0))
-		return MOMENTS_OVERFLOW;
-	return MOMENTS_OK;
 }
 
 #endif							/* ABSTATS_MOMENTS_H */
