@@ -72,7 +72,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" -l "$ABSTATS_SERVER_DIR/ser
 
 log "generating $ROWS rows"
 start=$(date +%s)
-bench_psql <<SQL || exit 1
+bench_psql >/dev/null <<SQL || exit 1
 CREATE EXTENSION abstats;
 SELECT setseed(0.5);
 CREATE TABLE t (variant text, value float8);
@@ -134,7 +134,7 @@ rm -f "$script"
 # Median per (mode, query) over rounds 2..ROUNDS, then the ratios.
 awk '
 	$1 == "@" { round = $2; key = $3 " " $4; next }
-	$1 == "Time:" && round > 1 { t[key] = t[key] " " $2 }
+	$1 == "Time:" && key != "" { if (round > 1) t[key] = t[key] " " $2; key = "" }
 	function median(s,    v, n, i, j, x) {
 		n = split(s, v, " ")
 		for (i = 2; i <= n; i++)
