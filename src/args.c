@@ -131,3 +131,22 @@ arg_integer_valued(double value, const char *argname)
 	if (!isfinite(value) || value != floor(value))
 		invalid_argument(argname, value, "a whole number");
 }
+
+/* Anything but NaN: the distribution functions accept +-Infinity as R does. */
+void
+arg_not_nan(double value, const char *argname)
+{
+	if (isnan(value))
+		invalid_argument(argname, value, "a number (not NaN)");
+}
+
+/*
+ * A count carried in a float8: a whole number from 0 to 2^53, the range in
+ * which every whole number is exactly representable.
+ */
+void
+arg_count(double value, const char *argname)
+{
+	if (!(value >= 0.0 && value <= 9007199254740992.0) || value != floor(value))
+		invalid_argument(argname, value, "a whole number between 0 and 2^53");
+}

@@ -49,4 +49,10 @@ extern void arg_integer_valued(double value, const char *argname);
 #define FLOAT8_OR_NULL(v, isnull) \
 	(*(isnull) = !isfinite(v), Float8GetDatum(*(isnull) ? 0.0 : (v)))
 
+/* A number that is not NaN (infinities allowed), e.g. a quantile argument. */
+extern void arg_not_nan(double value, const char *argname);
+
+/* A count given as float8 (e.g. a binomial size): a whole number in [0, 2^53]. */
+extern void arg_count(double value, const char *argname);
+
 #endif							/* ABSTATS_ARGS_H */
