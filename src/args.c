@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
@@ -149,4 +150,109 @@ arg_count(double value, const char *argname)
 {
 	if (!(value >= 0.0 && value <= 9007199254740992.0) || value != floor(value))
 		invalid_argument(argname, value, "a whole number between 0 and 2^53");
+}
+
+/* ---------------------------------------------------------------------
+ * Arrays of counts and weights (appended by the tables family)
+ * ---------------------------------------------------------------------
+ */
+
+/* Largest total of counts accepted: every count and sum is then exact. */
+#define ARG_MAX_EXACT_TOTAL	(INT64CONST(1) << 53)
+
+/*
+ * arg_count_array: validate a bigint[] of counts (1-D or 2-D, no NULLs,
+ * no negatives, total at most 2^53) and return its elements, row-major.
+ */
+int64 *
+arg_count_array(ArrayType *arr, const char *argname, int *ndim, int *dims)
+{
+	int			nd = ARR_NDIM(arr);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int64	   *counts;
+	int64		total = 0;
+	int			i;
+
+	if (nd < 1 || nd > 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("argument \"%s\" must be a one- or two-dimensional array, not %s",
+						argname, nd == 0 ? "an empty array" : psprintf("%d-dimensional", nd))));
+	if (ARR_ELEMTYPE(arr) != INT8OID)
+		elog(ERROR, "argument \"%s\" must be bigint[]", argname);
+
+	deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
+					  TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+	counts = palloc(sizeof(int64) * nelems);
+	for (i = 0; i < nelems; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument \"%s\" must not contain NULL elements", argname)));
+		counts[i] = DatumGetInt64(elems[i]);
+		if (counts[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for argument \"%s\": " INT64_FORMAT, argname, counts[i]),
+					 errdetail("The counts in \"%s\" must be greater than or equal to 0.", argname)));
+		total += Min(counts[i], ARG_MAX_EXACT_TOTAL + 1);
+		if (total > ARG_MAX_EXACT_TOTAL)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("the counts in argument \"%s\" sum to more than 2^53", argname)));
+	}
+	*ndim = nd;
+	dims[0] = ARR_DIMS(arr)[0];
+	dims[1] = (nd == 2) ? ARR_DIMS(arr)[1] : 1;
+	return counts;
+}
+
+/*
+ * arg_weight_array: validate a float8[] of weights or probabilities (1-D,
+ * `expected` elements like the argument `matched_argname`, no NULLs, every
+ * element finite and > 0) and return its elements.
+ */
+double *
+arg_weight_array(ArrayType *arr, const char *argname, int expected,
+				 const char *matched_argname)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	double	   *w;
+	int			i;
+
+	if (ARR_NDIM(arr) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("argument \"%s\" must be a one-dimensional array", argname)));
+	if (ARR_ELEMTYPE(arr) != FLOAT8OID)
+		elog(ERROR, "argument \"%s\" must be float8[]", argname);
+	deconstruct_array(arr, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
+					  TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+	if (nelems != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("arguments \"%s\" and \"%s\" must have the same number of elements",
+						argname, matched_argname),
+				 errdetail("\"%s\" has %d elements, \"%s\" has %d.",
+						   argname, nelems, matched_argname, expected)));
+	w = palloc(sizeof(double) * nelems);
+	for (i = 0; i < nelems; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument \"%s\" must not contain NULL elements", argname)));
+		w[i] = DatumGetFloat8(elems[i]);
+		if (!(w[i] > 0.0) || isinf(w[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for argument \"%s\": %g", argname, w[i]),
+					 errdetail("The elements of \"%s\" must be finite numbers greater than 0.", argname)));
+	}
+	return w;
 }

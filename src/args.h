@@ -55,4 +55,21 @@ extern void arg_not_nan(double value, const char *argname);
 /* A count given as float8 (e.g. a binomial size): a whole number in [0, 2^53]. */
 extern void arg_count(double value, const char *argname);
 
+/*
+ * Arrays of counts and of positive weights (appended by the tables family).
+ * arg_count_array: a 1-D or 2-D bigint[] of non-negative counts whose total
+ * stays below 2^53 (so every count and sum is exact as a double); returns
+ * the elements in row-major order and sets *ndim and dims[0..1] (dims[1] = 1
+ * for a 1-D array).  arg_weight_array: a 1-D float8[] of finite positive
+ * numbers of length `expected`.  Shape errors raise 2202E, bad elements
+ * (NULL, negative, non-finite, non-positive) 22023, a total beyond 2^53
+ * 22003; each names the argument.
+ */
+#include "utils/array.h"
+
+extern int64 *arg_count_array(ArrayType *arr, const char *argname,
+							  int *ndim, int *dims);
+extern double *arg_weight_array(ArrayType *arr, const char *argname,
+								int expected, const char *matched_argname);
+
 #endif							/* ABSTATS_ARGS_H */

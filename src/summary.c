@@ -80,6 +80,7 @@ summary_to_moments(const StatsSummary *s, Moments *m)
 {
 	m->n = s->n;
 	m->mean = s->mean;
+	m->mean_lo = 0.0;
 	m->m2 = s->m2;
 	m->have_higher = (s->flags & SUMMARY_HAVE_HIGHER) != 0;
 	m->have_range = (s->flags & SUMMARY_HAVE_RANGE) != 0;
@@ -266,6 +267,7 @@ stats_summary_in(PG_FUNCTION_ARGS)
 		malformed(input, "Fields min and max go together.");
 
 	m.mean = values[1];
+	m.mean_lo = 0.0;
 	m.m2 = values[2];
 	m.have_higher = seen[3];
 	m.m3 = seen[3] ? values[3] : 0.0;
@@ -317,12 +319,21 @@ stats_summary_out(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * moments_send: the binary form.  `state` is true for the aggregate's serial
+ * form, which also carries the low part of the compensated mean (flag
+ * SUMMARY_STATE_MEAN_LO), so that parallel aggregation is as accurate as a
+ * serial one; a stored summary keeps only the rounded mean.
+ */
 static void
-moments_send(StringInfo buf, const Moments *m)
+moments_send(StringInfo buf, const Moments *m, bool state)
 {
+	bool		with_lo = state && m->mean_lo != 0.0;
+
 	pq_sendbyte(buf, STATS_SUMMARY_VERSION);
 	pq_sendbyte(buf, (m->have_higher ? SUMMARY_HAVE_HIGHER : 0) |
-				(m->have_range ? SUMMARY_HAVE_RANGE : 0));
+				(m->have_range ? SUMMARY_HAVE_RANGE : 0) |
+				(with_lo ? SUMMARY_STATE_MEAN_LO : 0));
 	pq_sendint64(buf, m->n);
 	pq_sendfloat8(buf, m->mean);
 	pq_sendfloat8(buf, m->m2);
@@ -336,28 +347,48 @@ moments_send(StringInfo buf, const Moments *m)
 		pq_sendfloat8(buf, m->min);
 		pq_sendfloat8(buf, m->max);
 	}
+	if (with_lo)
+		pq_sendfloat8(buf, m->mean_lo);
 }
 
 /*
- * moments_recv: read the binary form; `validate` is false only for the
- * aggregate's own serial form, whose partial states may be empty (n = 0).
+ * moments_recv: read the binary form.  `state` is true only for the
+ * aggregate's own serial form (stats_summary_deserialize), whose partial
+ * states are not validated and may carry the mean's low part; a
+ * stats_summary from a client (recv) must have exactly the bytes its flags
+ * announce and pass validate_moments().
  */
 static void
-moments_recv(StringInfo buf, Moments *m, bool validate)
+moments_recv(StringInfo buf, Moments *m, bool state)
 {
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			flags;
+	int			known = SUMMARY_KNOWN_FLAGS | (state ? SUMMARY_STATE_MEAN_LO : 0);
+	int			expected;
 
+	if (buf->len - buf->cursor < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid stats_summary binary data: too short")));
+	version = pq_getmsgbyte(buf);
 	if (version != STATS_SUMMARY_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("unsupported stats_summary binary format version %d", version),
 				 errdetail("This build reads version %d.", STATS_SUMMARY_VERSION)));
 	flags = pq_getmsgbyte(buf);
-	if (flags & ~SUMMARY_KNOWN_FLAGS)
+	if (flags & ~known)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid stats_summary binary flags %d", flags)));
+	expected = 8 * (3 + ((flags & SUMMARY_HAVE_HIGHER) ? 2 : 0) +
+					((flags & SUMMARY_HAVE_RANGE) ? 2 : 0) +
+					((flags & SUMMARY_STATE_MEAN_LO) ? 1 : 0));
+	if (buf->len - buf->cursor != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid stats_summary binary data: %d bytes after the flags, expected %d",
+						buf->len - buf->cursor, expected)));
 	moments_init(m);
 	m->have_higher = (flags & SUMMARY_HAVE_HIGHER) != 0;
 	m->have_range = (flags & SUMMARY_HAVE_RANGE) != 0;
@@ -374,7 +405,9 @@ moments_recv(StringInfo buf, Moments *m, bool validate)
 		m->min = pq_getmsgfloat8(buf);
 		m->max = pq_getmsgfloat8(buf);
 	}
-	if (validate)
+	if (flags & SUMMARY_STATE_MEAN_LO)
+		m->mean_lo = pq_getmsgfloat8(buf);
+	if (!state)
 		validate_moments(m);
 }
 
@@ -384,7 +417,7 @@ stats_summary_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	Moments		m;
 
-	moments_recv(buf, &m, true);
+	moments_recv(buf, &m, false);
 	PG_RETURN_DATUM(moments_get_datum(&m));
 }
 
@@ -397,7 +430,7 @@ stats_summary_send(PG_FUNCTION_ARGS)
 
 	summary_to_moments(s, &m);
 	pq_begintypsend(&buf);
-	moments_send(&buf, &m);
+	moments_send(&buf, &m, false);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -549,22 +582,28 @@ stats_summary_serialize(PG_FUNCTION_ARGS)
 	if (moments_check(&state) != MOMENTS_OK)
 		overflow_error();
 	pq_begintypsend(&buf);
-	moments_send(&buf, &state);
+	moments_send(&buf, &state, true);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/*
+ * Deserialize a partial state.  It is allocated in the current (per-tuple)
+ * memory context, like the built-in aggregates' deserial functions: the
+ * combine function copies it into the aggregate context when it starts a
+ * group, so nothing piles up in the aggregate context per partial row.
+ */
 Datum
 stats_summary_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
-	Moments    *state = new_state(fcinfo);
+	Moments    *state = palloc(sizeof(Moments));
 
 	buf.data = VARDATA_ANY(data);
 	buf.len = VARSIZE_ANY_EXHDR(data);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	moments_recv(&buf, state, false);
+	moments_recv(&buf, state, true);
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(state);
 }

@@ -21,6 +21,8 @@
 #define SUMMARY_HAVE_HIGHER		0x01	/* m3, m4 are known */
 #define SUMMARY_HAVE_RANGE		0x02	/* min, max are known */
 #define SUMMARY_KNOWN_FLAGS		(SUMMARY_HAVE_HIGHER | SUMMARY_HAVE_RANGE)
+/* serial form of the aggregate state only, never in a stored summary: */
+#define SUMMARY_STATE_MEAN_LO	0x80	/* the mean's low part follows */
 
 /*
  * On-disk layout: fixed length (64 bytes), double aligned, no varlena

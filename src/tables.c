@@ -1,0 +1,758 @@
+/*-------------------------------------------------------------------------
+ *
+ * tables.c
+ *	  Count tables and experiment-health numerics (pure C over GSL).
+ *
+ * Pearson's chi-square tests follow R's chisq.test (R Core, src/library/
+ * stats/R/chisq.test.R); Fisher's exact test for a 2x2 table follows R's
+ * fisher.test (stats/R/fisher.test.R), which conditions on the margins so
+ * that the top-left count has Fisher's noncentral hypergeometric
+ * distribution with the odds ratio as parameter; the interaction test is
+ * Welch's unequal-variance t statistic for a contrast of four means with
+ * Satterthwaite's (1946) approximate degrees of freedom.
+ *
+ * Counts are exact integers (the SQL layer keeps every total below 2^53,
+ * so they are exact as doubles too); where a statistic involves differences
+ * of large products it is computed in 128-bit integer arithmetic, so counts
+ * near 10^12 lose nothing.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <float.h>
+#include <math.h>
+#include <stddef.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+
+#include "dist.h"
+#include "tables.h"
+
+void		(*tables_interrupt_hook) (void) = NULL;
+
+/* How often (in summation steps) the interrupt hook is called. */
+#define INTERRUPT_EVERY		(1 << 16)
+
+/* ---------------------------------------------------------------------
+ * Pearson's chi-square tests
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * chisq_gof: Pearson's goodness-of-fit test of the counts x[0..k-1]
+ * against the probabilities p (rescaled to sum 1; uniform when p is NULL),
+ * as R's chisq.test(x, p = p, rescale.p = TRUE):
+ *
+ *		X^2 = sum (x_i - E_i)^2 / E_i,	E_i = n p_i,  df = k - 1.
+ *
+ * For uniform p the deviation is computed exactly as (k x_i - n) / k in
+ * 128-bit integers, X^2 = sum (k x_i - n)^2 / (k n); otherwise x_i - n p_i
+ * is formed with a fused multiply-add (one rounding).  n = 0 leaves X^2
+ * undefined (R stops with an error; we return NAN, i.e. NULL fields).
+ */
+void
+chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
+{
+	int64_t		n = 0;
+	double		stat = 0.0;
+	int			i;
+
+	for (i = 0; i < k; i++)
+		n += x[i];
+
+	r->df = (double) (k - 1);
+	if (n == 0)
+	{
+		r->statistic = NAN;
+		r->p_value = NAN;
+		return;
+	}
+
+	if (p == NULL)
+	{
+		for (i = 0; i < k; i++)
+		{
+			__int128	dev = (__int128) k * x[i] - n;
+			double		ddev = (double) dev;
+
+			stat += ddev * ddev;
+		}
+		stat /= (double) k * (double) n;
+	}
+	else
+	{
+		double		psum = 0.0;
+
+		for (i = 0; i < k; i++)
+			psum += p[i];
+		for (i = 0; i < k; i++)
+		{
+			double		e = (double) n * (p[i] / psum);
+			double		dev = fma(-(double) n, p[i] / psum, (double) x[i]);
+
+			stat += dev * dev / e;
+		}
+	}
+	r->statistic = stat;
+	r->p_value = dist_pchisq(stat, r->df, false);
+}
+
+/*
+ * chisq_independence: Pearson's test of independence of the rows and
+ * columns of the nrow x ncol table x (row-major), as R's chisq.test(x):
+ *
+ *		X^2 = sum (|x_ij - E_ij| - Y)^2 / E_ij,	E_ij = r_i c_j / n,
+ *		df = (nrow - 1)(ncol - 1),
+ *
+ * with Yates' continuity correction Y = min(0.5, min |x_ij - E_ij|) for a
+ * 2x2 table when `correct`, else Y = 0.  With D_ij = n x_ij - r_i c_j
+ * (exact in 128-bit integers) each term is (|D_ij| - n Y)^2 / (n r_i c_j),
+ * and n Y is either n / 2 or min |D_ij|, so the numerator is exact too.
+ * A zero row or column total makes some E_ij zero and X^2 undefined (R
+ * returns NaN); so does n = 0 (R stops): we return NAN.  rs and cs are
+ * workspace for the nrow row and ncol column totals.
+ */
+void
+chisq_independence(const int64_t *x, int nrow, int ncol, bool correct,
+				   int64_t *rs, int64_t *cs, ChisqResult *r)
+{
+	int64_t		n = 0;
+	bool		empty_margin = false;
+	__int128	dmin = -1;
+	bool		yates = correct && nrow == 2 && ncol == 2;
+	bool		half = false;
+	double		stat = 0.0;
+	int			i,
+				j;
+
+	r->df = (double) (nrow - 1) * (double) (ncol - 1);
+	for (i = 0; i < nrow; i++)
+		rs[i] = 0;
+	for (j = 0; j < ncol; j++)
+		cs[j] = 0;
+	for (i = 0; i < nrow; i++)
+		for (j = 0; j < ncol; j++)
+		{
+			rs[i] += x[i * ncol + j];
+			cs[j] += x[i * ncol + j];
+			n += x[i * ncol + j];
+		}
+	for (i = 0; i < nrow; i++)
+		if (rs[i] == 0)
+			empty_margin = true;
+	for (j = 0; j < ncol; j++)
+		if (cs[j] == 0)
+			empty_margin = true;
+	if (empty_margin)
+	{
+		r->statistic = NAN;
+		r->p_value = NAN;
+		return;
+	}
+
+	if (yates)
+	{
+		/* Y = min(0.5, min |D| / n): is it 0.5, or min |D| / n? */
+		for (i = 0; i < nrow; i++)
+			for (j = 0; j < ncol; j++)
+			{
+				__int128	d = (__int128) n * x[i * ncol + j] - (__int128) rs[i] * cs[j];
+
+				if (d < 0)
+					d = -d;
+				if (dmin < 0 || d < dmin)
+					dmin = d;
+			}
+		half = 2 * dmin >= (__int128) n;
+	}
+
+	for (i = 0; i < nrow; i++)
+		for (j = 0; j < ncol; j++)
+		{
+			__int128	d = (__int128) n * x[i * ncol + j] - (__int128) rs[i] * cs[j];
+			double		num;
+
+			if (d < 0)
+				d = -d;
+			if (yates && half)
+			{
+				/* (|D| - n/2)^2 = (2|D| - n)^2 / 4 */
+				double		t = (double) (2 * d - n);
+
+				num = t * t / 4.0;
+			}
+			else if (yates)
+			{
+				double		t = (double) (d - dmin);
+
+				num = t * t;
+			}
+			else
+			{
+				double		t = (double) d;
+
+				num = t * t;
+			}
+			stat += num / ((double) n * (double) rs[i] * (double) cs[j]);
+		}
+	r->statistic = stat;
+	r->p_value = dist_pchisq(stat, r->df, false);
+}
+
+/* ---------------------------------------------------------------------
+ * Fisher's exact test for a 2x2 table
+ *
+ * For the table [[a, b], [c, d]] with first-column total m = a + c,
+ * second-column total n = b + d and first-row total k = a + b, the count a
+ * given the margins has Fisher's noncentral hypergeometric distribution
+ *
+ *		P(X = u) = C(m, u) C(n, k - u) w^u / sum_v C(m, v) C(n, k - v) w^v,
+ *		u = lo..hi,  lo = max(0, k - n),  hi = min(k, m),
+ *
+ * with w the odds ratio.  R's fisher.test evaluates every term of the
+ * support with dhyper(); here the terms are generated from the mode outward
+ * by the exact ratio of successive terms
+ *
+ *		t(u + 1) / t(u) = (m - u)(k - u) w / ((u + 1)(n - k + u + 1)),
+ *
+ * scaled so that the mode is 1 (no overflow, no lgamma of 10^12-sized
+ * arguments whose rounding would swamp the differences), and the walk stops
+ * once the rest of a tail is provably negligible: the distribution is
+ * log-concave, so beyond the mode the ratios only decrease and the rest of
+ * a tail is at most t q / (1 - q) for the current term t and ratio q.  Only
+ * a window of some tens of standard deviations around the mode is visited,
+ * so the cost grows like sqrt(n), not n.
+ * ---------------------------------------------------------------------
+ */
+
+/* The margins of the table and the observed count. */
+typedef struct NCHyper
+{
+	double		m;
+	double		n;
+	double		k;
+	int64_t		lo;
+	int64_t		hi;
+	int64_t		x;
+} NCHyper;
+
+/* Sums over the support at one odds ratio, all relative to the mode. */
+typedef struct NCHSums
+{
+	double		total;			/* sum of t(u) */
+	double		below;			/* sum over u <= x */
+	double		above;			/* sum over u >= x */
+	double		dev;			/* sum of (u - x) t(u) */
+	double		twosided;		/* sum of t(u) <= thr */
+} NCHSums;
+
+/* Relative size below which the rest of a tail is dropped. */
+#define NCH_NEGLIGIBLE	1e-18
+
+/* R's tolerance for "no more likely than the observed table". */
+#define FISHER_RELERR	(1.0 + 1e-7)
+
+/* t(u + 1) / t(u) at odds ratio w. */
+static inline double
+nch_ratio(const NCHyper *h, int64_t u, double w)
+{
+	double		ud = (double) u;
+
+	return (h->m - ud) * (h->k - ud) / ((ud + 1.0) * (h->n - h->k + ud + 1.0)) * w;
+}
+
+/*
+ * nch_mode: the largest u in [lo, hi] with t(u) >= t(u - 1), found by
+ * bisection on the ratio (decreasing in u by log-concavity).
+ */
+static int64_t
+nch_mode(const NCHyper *h, double w)
+{
+	int64_t		a = h->lo,
+				b = h->hi;
+
+	/* invariant: mode in [a, b] */
+	while (a < b)
+	{
+		int64_t		mid = a + (b - a + 1) / 2;
+
+		if (nch_ratio(h, mid - 1, w) >= 1.0)
+			a = mid;
+		else
+			b = mid - 1;
+	}
+	return a;
+}
+
+static inline void
+nch_interrupt(int64_t step)
+{
+	if ((step & (INTERRUPT_EVERY - 1)) == 0 && tables_interrupt_hook)
+		tables_interrupt_hook();
+}
+
+/*
+ * nch_term_at_x: t(x) relative to the mode, by walking from the mode.
+ */
+static double
+nch_term_at_x(const NCHyper *h, double w, int64_t mode)
+{
+	double		t = 1.0;
+	int64_t		u;
+
+	if (h->x > mode)
+	{
+		for (u = mode; u < h->x && t >= DBL_MIN; u++)
+		{
+			t *= nch_ratio(h, u, w);
+			nch_interrupt(u);
+		}
+	}
+	else
+	{
+		for (u = mode; u > h->x && t >= DBL_MIN; u--)
+		{
+			t /= nch_ratio(h, u - 1, w);
+			nch_interrupt(u);
+		}
+	}
+	return (t >= DBL_MIN) ? t : 0.0;
+}
+
+/*
+ * nch_walk: add the terms on one side of the mode (dir = +1: mode + 1 .. hi,
+ * dir = -1: mode - 1 .. lo) to s.  `thr` is the two-sided threshold (terms
+ * <= thr count towards s->twosided; pass -1 when not needed).  The walk
+ * ends at the edge of the support, on underflow, or once every cut point
+ * on this side (x, the threshold crossing) is passed and the rest of the
+ * tail is below NCH_NEGLIGIBLE of the sum since the last cut point.
+ */
+static void
+nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
+		 NCHSums *s)
+{
+	double		t = 1.0;
+	double		since_cut = 1.0;	/* the mode itself */
+	bool		x_pending = (dir > 0) ? (h->x > mode) : (h->x < mode);
+	bool		thr_pending = thr >= 0.0 && thr < 1.0;
+	int64_t		u = mode;
+
+	for (;;)
+	{
+		double		q;
+
+		/* ratio from u to the next term outward */
+		if (dir > 0)
+		{
+			if (u >= h->hi)
+				break;
+			q = nch_ratio(h, u, w);
+		}
+		else
+		{
+			if (u <= h->lo)
+				break;
+			q = 1.0 / nch_ratio(h, u - 1, w);
+		}
+
+		/* can we stop before the next term? */
+		if (!x_pending && !thr_pending && q < 1.0 &&
+			t * q / (1.0 - q) <= NCH_NEGLIGIBLE * since_cut)
+			break;
+
+		t *= q;
+		u += dir;
+		if (t < DBL_MIN)
+			break;				/* underflow: the rest is below 1e-308 too
+								 * (stopping at subnormals, where t *= q no
+								 * longer shrinks t when q is near 1) */
+
+		if (x_pending && u == h->x)
+		{
+			x_pending = false;
+			since_cut = 0.0;
+		}
+		if (thr_pending && t <= thr)
+		{
+			thr_pending = false;
+			since_cut = 0.0;
+		}
+		since_cut += t;
+
+		s->total += t;
+		if (u <= h->x)
+			s->below += t;
+		if (u >= h->x)
+			s->above += t;
+		s->dev += (double) (u - h->x) * t;
+		if (t <= thr)
+			s->twosided += t;
+		nch_interrupt(u);
+	}
+}
+
+/*
+ * nch_sums: all the sums at odds ratio w; the two-sided sum only when
+ * want_two_sided (it needs an extra walk to find t(x) first).
+ */
+static void
+nch_sums(const NCHyper *h, double w, bool want_two_sided, NCHSums *s)
+{
+	int64_t		mode = nch_mode(h, w);
+	double		thr = -1.0;
+
+	if (want_two_sided)
+		thr = nch_term_at_x(h, w, mode) * FISHER_RELERR;
+
+	s->total = 1.0;
+	s->below = (mode <= h->x) ? 1.0 : 0.0;
+	s->above = (mode >= h->x) ? 1.0 : 0.0;
+	s->dev = (double) (mode - h->x);
+	s->twosided = (1.0 <= thr) ? 1.0 : 0.0;
+
+	nch_walk(h, w, mode, +1, thr, s);
+	nch_walk(h, w, mode, -1, thr, s);
+}
+
+/* What a root search solves for, as a function of log(w). */
+typedef enum NCHTarget
+{
+	NCH_MEAN,					/* E[X] - x */
+	NCH_LOWER_TAIL,				/* P(X <= x) - alpha */
+	NCH_UPPER_TAIL				/* P(X >= x) - alpha */
+} NCHTarget;
+
+typedef struct NCHProblem
+{
+	const NCHyper *h;
+	NCHTarget	target;
+	double		alpha;
+} NCHProblem;
+
+static double
+nch_objective(double theta, void *arg)
+{
+	NCHProblem *pr = (NCHProblem *) arg;
+	NCHSums		s;
+
+	nch_sums(pr->h, exp(theta), false, &s);
+	switch (pr->target)
+	{
+		case NCH_MEAN:
+			return s.dev / s.total;
+		case NCH_LOWER_TAIL:
+			return s.below / s.total - pr->alpha;
+		case NCH_UPPER_TAIL:
+			return s.above / s.total - pr->alpha;
+	}
+	return NAN;
+}
+
+/* Largest |log w| searched; beyond it w overflows the term ratios. */
+#define NCH_THETA_MAX	600.0
+
+/*
+ * nch_guess: a starting point for the root search in log(w): the empirical
+ * log odds ratio with Haldane's 1/2 added to every cell, shifted by z
+ * standard errors (Woolf's sqrt(sum 1 / (cell + 1/2))) for an interval
+ * bound; *scale is that standard error, the first step of the bracket
+ * search.  Starting near the root instead of at w = 1 matters for large
+ * tables, where each evaluation far from the root walks a long way.
+ */
+static double
+nch_guess(const NCHyper *h, double z, double *scale)
+{
+	double		a = (double) h->x + 0.5;
+	double		b = h->k - (double) h->x + 0.5;
+	double		c = h->m - (double) h->x + 0.5;
+	double		d = h->n - (h->k - (double) h->x) + 0.5;
+	double		se = sqrt(1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d);
+
+	*scale = se;
+	return log(a) + log(d) - log(b) - log(c) + z * se;
+}
+
+/*
+ * nch_solve: the root in theta = log(w) of the objective, known to lie
+ * below 0 (negative = true) or above 0, where the objective is f0.  A
+ * bracket is searched for from `guess` (moved to the right side of 0 if
+ * needed) in doubling steps starting at `step`, then the root is polished
+ * with Brent's method (GSL's gsl_root_fsolver_brent) to an absolute
+ * tolerance of 1e-13 in log(w), i.e. 1e-13 relative in w.  This is R's
+ * uniroot() search on the same function, but to full precision (uniroot's
+ * default tolerance in fisher.test is only about 1.2e-4).  Returns w;
+ * 0 or +Inf if the root lies beyond NCH_THETA_MAX; NAN if GSL failed.
+ */
+static double
+nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
+		  double f0, double guess, double step)
+{
+	NCHProblem	pr = {h, target, alpha};
+	gsl_function F = {nch_objective, &pr};
+	double		dir = negative ? -1.0 : 1.0;	/* away from 0 */
+	double		near,
+				f_near,
+				far,
+				f_far;
+	gsl_root_fsolver *solver;
+	double		root = NAN;
+	int			iter;
+	int			status;
+
+	step = fmax(step, 1e-9);
+	if (dir * guess <= 0.0)
+		guess = dir * step;
+	guess = fmax(-NCH_THETA_MAX, fmin(NCH_THETA_MAX, guess));
+	far = guess;
+	f_far = nch_objective(far, &pr);
+	if (f_far == 0.0)
+		return exp(far);
+	if ((f_far > 0.0) == (f0 > 0.0))
+	{
+		/* the root is further from 0 than the guess */
+		do
+		{
+			if (fabs(far) >= NCH_THETA_MAX)
+				return negative ? 0.0 : INFINITY;
+			near = far;
+			f_near = f_far;
+			far = fmax(-NCH_THETA_MAX, fmin(NCH_THETA_MAX, far + dir * step));
+			step *= 2.0;
+			f_far = nch_objective(far, &pr);
+		} while ((f_far > 0.0) == (f0 > 0.0) && f_far != 0.0);
+	}
+	else
+	{
+		/* the root lies between 0 and the guess */
+		near = far;
+		f_near = f_far;
+		do
+		{
+			far = near;
+			f_far = f_near;
+			near = far - dir * step;
+			step *= 2.0;
+			if (dir * near <= 0.0)
+			{
+				near = 0.0;
+				f_near = f0;
+				break;
+			}
+			f_near = nch_objective(near, &pr);
+		} while ((f_near > 0.0) != (f0 > 0.0) && f_near != 0.0);
+	}
+	if (f_far == 0.0)
+		return exp(far);
+	if (f_near == 0.0)
+		return exp(near);
+
+	solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (solver == NULL)
+		return NAN;
+	status = gsl_root_fsolver_set(solver, &F, fmin(near, far), fmax(near, far));
+	for (iter = 0; status == GSL_SUCCESS && iter < 200; iter++)
+	{
+		status = gsl_root_fsolver_iterate(solver);
+		if (status != GSL_SUCCESS)
+			break;
+		root = gsl_root_fsolver_root(solver);
+		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(solver),
+										gsl_root_fsolver_x_upper(solver),
+										1e-13, 0.0);
+		if (status == GSL_SUCCESS)
+			break;
+		if (status == GSL_CONTINUE)
+			status = GSL_SUCCESS;
+	}
+	gsl_root_fsolver_free(solver);
+	if (status != GSL_SUCCESS)
+		return NAN;
+	return exp(root);
+}
+
+/*
+ * fisher_mle: R's conditional maximum-likelihood odds ratio, the w with
+ * E_w[X] = x; 0 at x = lo, +Inf at x = hi (checked in that order, like R).
+ */
+static double
+fisher_mle(const NCHyper *h)
+{
+	NCHSums		s;
+	double		guess,
+				step;
+
+	if (h->x == h->lo)
+		return 0.0;
+	if (h->x == h->hi)
+		return INFINITY;
+	nch_sums(h, 1.0, false, &s);
+	if (s.dev == 0.0)
+		return 1.0;
+	guess = nch_guess(h, 0.0, &step);
+	return nch_solve(h, NCH_MEAN, 0.0, s.dev > 0.0, s.dev / s.total, guess, step);
+}
+
+/* R's ncp.U: the w with P_w(X <= x) = alpha; +Inf at x = hi. */
+static double
+fisher_ncp_upper(const NCHyper *h, double alpha)
+{
+	NCHSums		s;
+	double		p,
+				guess,
+				step;
+
+	if (h->x == h->hi)
+		return INFINITY;
+	nch_sums(h, 1.0, false, &s);
+	p = s.below / s.total;
+	if (p == alpha)
+		return 1.0;
+	guess = nch_guess(h, dist_qnorm(alpha, 0.0, 1.0, false), &step);
+	return nch_solve(h, NCH_LOWER_TAIL, alpha, p < alpha, p - alpha, guess, step);
+}
+
+/* R's ncp.L: the w with P_w(X >= x) = alpha; 0 at x = lo. */
+static double
+fisher_ncp_lower(const NCHyper *h, double alpha)
+{
+	NCHSums		s;
+	double		p,
+				guess,
+				step;
+
+	if (h->x == h->lo)
+		return 0.0;
+	nch_sums(h, 1.0, false, &s);
+	p = s.above / s.total;
+	if (p == alpha)
+		return 1.0;
+	guess = nch_guess(h, -dist_qnorm(alpha, 0.0, 1.0, false), &step);
+	return nch_solve(h, NCH_UPPER_TAIL, alpha, p > alpha, p - alpha, guess, step);
+}
+
+/*
+ * fisher_2x2: R's fisher.test(matrix(c(a, c, b, d), 2), alternative,
+ * conf.level) for the table [[a, b], [c, d]]: the p-value under odds ratio
+ * 1 (two-sided: the total probability of the tables no more likely than
+ * the observed one, with R's relative tolerance 1e-7), the conditional MLE
+ * of the odds ratio and the exact (Cornfield) confidence interval obtained
+ * by inverting the two one-sided tests.  Returns false if a root search
+ * failed (GSL status).
+ */
+bool
+fisher_2x2(int64_t a, int64_t b, int64_t c, int64_t d, TablesSide side,
+		   double conf_level, FisherResult *r)
+{
+	NCHyper		h;
+	NCHSums		s;
+	int64_t		m = a + c,
+				n = b + d,
+				k = a + b;
+
+	h.m = (double) m;
+	h.n = (double) n;
+	h.k = (double) k;
+	h.lo = (k - n > 0) ? k - n : 0;
+	h.hi = (k < m) ? k : m;
+	h.x = a;
+
+	nch_sums(&h, 1.0, side == TABLES_TWO_SIDED, &s);
+	switch (side)
+	{
+		case TABLES_LESS:
+			r->p_value = s.below / s.total;
+			r->ci_lower = 0.0;
+			r->ci_upper = fisher_ncp_upper(&h, 1.0 - conf_level);
+			break;
+		case TABLES_GREATER:
+			r->p_value = s.above / s.total;
+			r->ci_lower = fisher_ncp_lower(&h, 1.0 - conf_level);
+			r->ci_upper = INFINITY;
+			break;
+		case TABLES_TWO_SIDED:
+			r->p_value = s.twosided / s.total;
+			r->ci_lower = fisher_ncp_lower(&h, (1.0 - conf_level) / 2.0);
+			r->ci_upper = fisher_ncp_upper(&h, (1.0 - conf_level) / 2.0);
+			break;
+	}
+	r->p_value = fmin(r->p_value, 1.0);
+	r->odds_ratio = fisher_mle(&h);
+
+	return !(isnan(r->odds_ratio) || isnan(r->ci_lower) || isnan(r->ci_upper));
+}
+
+/* ---------------------------------------------------------------------
+ * Interaction of two overlapping experiments
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * interaction_welch: the difference in A's effect between B's arms from
+ * the four cells 0 = a0b0, 1 = a0b1, 2 = a1b0, 3 = a1b1:
+ *
+ *		estimate = (mean_3 - mean_1) - (mean_2 - mean_0),
+ *		se^2 = sum s_i^2 / n_i,
+ *		t = estimate / se,
+ *		df = se^4 / sum (s_i^2 / n_i)^2 / (n_i - 1),
+ *
+ * the Welch-Satterthwaite approximation for a linear combination of
+ * independent sample variances (Satterthwaite, F. E. (1946). An approximate
+ * distribution of estimates of variance components. Biometrics Bulletin 2,
+ * 110-114; Welch 1947), which reduces to Welch's two-sample df for two
+ * cells.  Intervals as R's t.test: estimate -/+ qt(1 - alpha/2, df) se, one
+ * side infinite for one-sided alternatives.  var[i] is NAN for a cell with
+ * fewer than two observations, and everything but the estimate is then
+ * NAN; so it is when se = 0 (all four cells constant).
+ */
+void
+interaction_welch(const double mean[4], const double var[4], const double n[4],
+				  TablesSide side, double conf_level, InteractionResult *r)
+{
+	double		se2 = 0.0;
+	double		den = 0.0;
+	double		alpha = 1.0 - conf_level;
+	double		q;
+	int			i;
+
+	r->estimate = (mean[3] - mean[1]) - (mean[2] - mean[0]);
+	for (i = 0; i < 4; i++)
+	{
+		double		v = var[i] / n[i];
+
+		se2 += v;
+		den += v * v / (n[i] - 1.0);
+	}
+	r->std_error = sqrt(se2);
+	r->statistic = NAN;
+	r->df = NAN;
+	r->p_value = NAN;
+	r->ci_lower = NAN;
+	r->ci_upper = NAN;
+	if (!(se2 > 0.0) || !isfinite(se2))
+		return;
+
+	r->statistic = r->estimate / r->std_error;
+	r->df = se2 * se2 / den;
+	switch (side)
+	{
+		case TABLES_TWO_SIDED:
+			r->p_value = 2.0 * dist_pt(-fabs(r->statistic), r->df, true);
+			q = dist_qt(alpha / 2.0, r->df, false);
+			r->ci_lower = r->estimate - q * r->std_error;
+			r->ci_upper = r->estimate + q * r->std_error;
+			break;
+		case TABLES_LESS:
+			r->p_value = dist_pt(r->statistic, r->df, true);
+			q = dist_qt(alpha, r->df, false);
+			r->ci_lower = -INFINITY;
+			r->ci_upper = r->estimate + q * r->std_error;
+			break;
+		case TABLES_GREATER:
+			r->p_value = dist_pt(r->statistic, r->df, false);
+			q = dist_qt(alpha, r->df, false);
+			r->ci_lower = r->estimate - q * r->std_error;
+			r->ci_upper = INFINITY;
+			break;
+	}
+	r->p_value = fmin(r->p_value, 1.0);
+}

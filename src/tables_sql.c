@@ -1,0 +1,197 @@
+/*-------------------------------------------------------------------------
+ *
+ * tables_sql.c
+ *	  SQL glue for the count-table tests: chisq_test() and fisher_test().
+ *	  The numerics are in tables.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+
+#include "args.h"
+#include "tables.h"
+#include "tables_sql.h"
+
+PG_FUNCTION_INFO_V1(chisq_test);
+PG_FUNCTION_INFO_V1(fisher_test);
+
+/* Let long exact computations be cancelled. */
+static void
+tables_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * tables_side: map args.h's Alternative to tables.h's TablesSide.
+ */
+TablesSide
+tables_side(Alternative alt)
+{
+	switch (alt)
+	{
+		case ALT_LESS:
+			return TABLES_LESS;
+		case ALT_GREATER:
+			return TABLES_GREATER;
+		case ALT_TWO_SIDED:
+			break;
+	}
+	return TABLES_TWO_SIDED;
+}
+
+/*
+ * tables_float8_datum: a float8 field, NULL when NaN (undefined); +-Inf is
+ * kept (an odds ratio at the end of the support, a one-sided bound).
+ */
+Datum
+tables_float8_datum(double v, bool *isnull)
+{
+	*isnull = isnan(v);
+	return Float8GetDatum(*isnull ? 0.0 : v);
+}
+
+/*
+ * tables_chisq: the chi-square test of an observed bigint[] as R's
+ * chisq.test: goodness of fit against p for a vector (and, like R, for a
+ * table with a single row or column), independence for a 2-D table.  p
+ * (may be NULL: uniform) applies to goodness of fit only.  Shared by
+ * chisq_test() and srm_test(); p_argname names p in errors.
+ */
+void
+tables_chisq(ArrayType *observed, ArrayType *p, const char *p_argname,
+			 bool correct, bool vector_only, ChisqResult *r)
+{
+	int			ndim;
+	int			dims[2];
+	int64	   *x = arg_count_array(observed, "observed", &ndim, dims);
+	int			k = dims[0] * dims[1];
+
+	if (vector_only && ndim != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("argument \"observed\" must be a one-dimensional array")));
+
+	if (ndim == 1 || dims[0] == 1 || dims[1] == 1)
+	{
+		double	   *pv = NULL;
+
+		if (k < 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("argument \"observed\" must have at least 2 elements")));
+		if (p != NULL)
+			pv = arg_weight_array(p, p_argname, k, "observed");
+		chisq_gof(x, k, pv, r);
+	}
+	else
+	{
+		if (p != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument \"%s\" must be NULL for a two-dimensional table", p_argname),
+					 errdetail("A two-dimensional \"observed\" is a test of independence; \"%s\" applies to goodness of fit.",
+							   p_argname)));
+		chisq_independence(x, dims[0], dims[1], correct,
+						   palloc(sizeof(int64) * dims[0]),
+						   palloc(sizeof(int64) * dims[1]), r);
+	}
+}
+
+/*
+ * chisq_test(observed bigint[], p float8[] DEFAULT NULL,
+ *			  correct boolean DEFAULT true) -> (statistic, df, p_value)
+ *
+ * Not STRICT because p defaults to NULL; NULL observed or correct give a
+ * NULL result.
+ */
+Datum
+chisq_test(PG_FUNCTION_ARGS)
+{
+	ChisqResult r;
+	TupleDesc	tupdesc;
+	Datum		values[3];
+	bool		nulls[3];
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	tables_chisq(PG_GETARG_ARRAYTYPE_P(0),
+				 PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), "p",
+				 PG_GETARG_BOOL(2), false, &r);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = tables_float8_datum(r.statistic, &nulls[0]);
+	values[1] = tables_float8_datum(r.df, &nulls[1]);
+	values[2] = tables_float8_datum(r.p_value, &nulls[2]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* A cell count of fisher_test(): non-negative. */
+static int64
+fisher_count(int64 v, const char *argname)
+{
+	if (v < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"%s\": " INT64_FORMAT, argname, v),
+				 errdetail("\"%s\" must be a count greater than or equal to 0.", argname)));
+	return v;
+}
+
+/*
+ * fisher_test(a, b, c, d bigint, alternative text DEFAULT 'two-sided',
+ *			   conf_level float8 DEFAULT 0.95)
+ *	 -> (p_value, odds_ratio, ci_lower, ci_upper)
+ *
+ * R's fisher.test(matrix(c(a, c, b, d), 2), alternative, conf.level) for
+ * the table [[a, b], [c, d]]; see fisher_2x2().
+ */
+Datum
+fisher_test(PG_FUNCTION_ARGS)
+{
+	int64		a = fisher_count(PG_GETARG_INT64(0), "a");
+	int64		b = fisher_count(PG_GETARG_INT64(1), "b");
+	int64		c = fisher_count(PG_GETARG_INT64(2), "c");
+	int64		d = fisher_count(PG_GETARG_INT64(3), "d");
+	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(4));
+	double		conf_level = PG_GETARG_FLOAT8(5);
+	FisherResult r;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4];
+	bool		ok;
+
+	arg_conf_level(conf_level);
+	/* each count is <= 2^62 here, so the sum cannot overflow */
+	if (Min(a, INT64CONST(1) << 60) + Min(b, INT64CONST(1) << 60) +
+		Min(c, INT64CONST(1) << 60) + Min(d, INT64CONST(1) << 60) > (INT64CONST(1) << 53))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the counts a, b, c, d sum to more than 2^53")));
+
+	tables_interrupt_hook = tables_check_interrupts;
+	ok = fisher_2x2(a, b, c, d, tables_side(alt), conf_level, &r);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("fisher_test: the root search for the odds ratio failed")));
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = tables_float8_datum(r.p_value, &nulls[0]);
+	values[1] = tables_float8_datum(r.odds_ratio, &nulls[1]);
+	values[2] = tables_float8_datum(r.ci_lower, &nulls[2]);
+	values[3] = tables_float8_datum(r.ci_upper, &nulls[3]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
