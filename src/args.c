@@ -256,3 +256,35 @@ arg_weight_array(ArrayType *arr, const char *argname, int expected,
 	}
 	return w;
 }
+
+/*
+ * arg_count_at_least: a bigint count within [min_value, max_value]; the
+ * message prints it exactly (not through %g).
+ */
+void
+arg_count_at_least(int64 value, const char *argname, int64 min_value,
+				   int64 max_value)
+{
+	if (value < min_value || value > max_value)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"%s\": " INT64_FORMAT,
+						argname, value),
+				 errdetail("\"%s\" must be a count between " INT64_FORMAT
+						   " and " INT64_FORMAT ".",
+						   argname, min_value, max_value)));
+}
+
+/* arg_count_at_most: a count that must not exceed another argument. */
+void
+arg_count_at_most(int64 value, const char *argname, int64 bound,
+				  const char *boundname)
+{
+	if (value > bound)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"%s\": " INT64_FORMAT,
+						argname, value),
+				 errdetail("\"%s\" must not exceed \"%s\" (" INT64_FORMAT ").",
+						   argname, boundname, bound)));
+}

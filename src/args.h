@@ -72,4 +72,14 @@ extern int64 *arg_count_array(ArrayType *arr, const char *argname,
 extern double *arg_weight_array(ArrayType *arr, const char *argname,
 								int expected, const char *matched_argname);
 
+/*
+ * Counts (bigint): arg_count_at_least raises 22023 unless value >= min_value
+ * (e.g. x >= 0, n >= 1) and value <= max_value; arg_count_at_most raises it
+ * unless value <= bound, naming both arguments ("x" must not exceed "n").
+ */
+extern void arg_count_at_least(int64 value, const char *argname,
+							   int64 min_value, int64 max_value);
+extern void arg_count_at_most(int64 value, const char *argname,
+							  int64 bound, const char *boundname);
+
 #endif							/* ABSTATS_ARGS_H */

@@ -103,7 +103,11 @@ moments_add(Moments *m, double x)
 	double		n = n1 + 1.0;
 	double		delta = (x - m->mean) - m->mean_lo;
 	double		delta_n = delta / n;
-	double		term1 = delta * delta_n * n1;
+	/*
+	 * delta^2 (n - 1) / n; exactly 0 for the first value, where
+	 * delta * delta_n would be inf (|x| > ~1e154) and inf * 0 = NaN
+	 */
+	double		term1 = m->n == 0 ? 0.0 : delta * delta_n * n1;
 
 	m->n++;
 	moments_add_mean(&m->mean, &m->mean_lo, delta_n);

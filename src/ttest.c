@@ -1,0 +1,313 @@
+/*-------------------------------------------------------------------------
+ *
+ * ttest.c
+ *	  One- and two-sample t-tests on stats_summary values, as R's
+ *	  t.test.default (R sources, src/library/stats/R/t.test.R).
+ *
+ * A t-test needs only n, the mean and M2 of each sample, so it runs on
+ * summaries: stats_agg() per variant in one scan, a stored summary rolled
+ * up from a materialized view, or a summary built from published numbers.
+ * A paired test is the one-sample test of the differences,
+ * t_test(stats_agg(after - before)).
+ *
+ * The first section is the pure numerics (no fmgr); the second is the
+ * thin SQL glue.
+ *
+ * Differences from R, all deliberate:
+ *	- estimate is mean(x) - mean(y) for two samples (R returns both means);
+ *	- where R stops with an error (too few observations, "data are
+ *	  essentially constant") the undefined fields are NULL instead, so a
+ *	  dashboard with a one-user variant keeps working;
+ *	- the interval is estimate -/+ q * std_error rather than R's
+ *	  mu + (statistic -/+ q) * std_error: the same number mathematically,
+ *	  without the rounding of the round trip through the statistic;
+ *	- R 4.2 names Student's test " Two Sample t-test" (with a leading
+ *	  space, an artefact of paste(NULL, ...)); we drop the space.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "args.h"
+#include "dist.h"
+#include "summary.h"
+#include "ttest.h"
+
+PG_FUNCTION_INFO_V1(t_test_one_sample);
+PG_FUNCTION_INFO_V1(t_test_two_sample);
+
+/* ---------------------------------------------------------------------
+ * Numerics (no fmgr)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * ttest_essentially_constant: R's test for a standard error that is zero
+ * or below the rounding noise of the means,
+ * stderr < 10 * .Machine$double.eps * max(|mean|).  R stops with "data are
+ * essentially constant"; we leave the statistic undefined.  The se == 0
+ * case is tested explicitly because R's strict comparison misses it when
+ * the mean is 0.
+ */
+static bool
+ttest_essentially_constant(double se, double scale)
+{
+	return se == 0.0 || se < 10.0 * DBL_EPSILON * scale;
+}
+
+/*
+ * ttest_finish: from r->estimate, r->std_error and r->df (NAN when
+ * undefined), compute the statistic t = (estimate - mu) / std_error, its
+ * p-value under Student's t with df degrees of freedom, and the
+ * conf_level interval for the estimate, as R's t.test.default.
+ *
+ * p-values use the tail they need directly, never 1 - p, so that a
+ * p-value of 1e-300 keeps its digits: two-sided 2 P[T > |t|], less
+ * P[T <= t], greater P[T > t].  Likewise the critical value of the
+ * interval is the upper (1 - conf_level)/2 (two-sided) or 1 - conf_level
+ * (one-sided) quantile; one-sided intervals have an infinite bound.
+ */
+static void
+ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
+			 bool constant)
+{
+	double		alpha = 1.0 - conf_level;
+	double		q;
+
+	r->statistic = NAN;
+	r->p_value = NAN;
+	r->ci_lower = NAN;
+	r->ci_upper = NAN;
+	if (isnan(r->df) || isnan(r->std_error) || constant)
+		return;
+
+	r->statistic = (r->estimate - mu) / r->std_error;
+	switch (alt)
+	{
+		case ALT_LESS:
+			r->p_value = dist_pt(r->statistic, r->df, true);
+			q = dist_qt(alpha, r->df, false);
+			r->ci_lower = -INFINITY;
+			r->ci_upper = r->estimate + q * r->std_error;
+			break;
+		case ALT_GREATER:
+			r->p_value = dist_pt(r->statistic, r->df, false);
+			q = dist_qt(alpha, r->df, false);
+			r->ci_lower = r->estimate - q * r->std_error;
+			r->ci_upper = INFINITY;
+			break;
+		case ALT_TWO_SIDED:
+		default:
+			r->p_value = 2.0 * dist_pt(fabs(r->statistic), r->df, false);
+			if (r->p_value > 1.0)
+				r->p_value = 1.0;
+			q = dist_qt(alpha / 2.0, r->df, false);
+			r->ci_lower = r->estimate - q * r->std_error;
+			r->ci_upper = r->estimate + q * r->std_error;
+			break;
+	}
+}
+
+/*
+ * ttest_one_sample: Student's one-sample t-test of H0: mean = mu.
+ *	std_error = sqrt(s^2 / n), s^2 = M2 / (n - 1), df = n - 1.
+ * Needs n >= 2; with fewer only the estimate (the mean) is defined.
+ */
+void
+ttest_one_sample(const Moments *x, double mu, Alternative alt,
+				 double conf_level, TTestResult *r)
+{
+	bool		constant = false;
+
+	r->method = "One Sample t-test";
+	r->estimate = x->mean;
+	r->df = NAN;
+	r->std_error = NAN;
+	if (x->n >= 2)
+	{
+		double		n = (double) x->n;
+
+		r->df = n - 1.0;
+		r->std_error = sqrt(x->m2 / (n - 1.0) / n);
+		constant = ttest_essentially_constant(r->std_error, fabs(x->mean));
+	}
+	ttest_finish(r, mu, alt, conf_level, constant);
+}
+
+/*
+ * ttest_two_sample: two-sample t-test of H0: mean(x) - mean(y) = mu.
+ *
+ * Welch (equal_var false, the default as in R): Welch (1947), "The
+ * generalization of 'Student's' problem when several different population
+ * variances are involved", Biometrika 34, with the degrees of freedom of
+ * Satterthwaite (1946), "An approximate distribution of estimates of
+ * variance components", Biometrics Bulletin 2:
+ *	a = s_x^2 / n_x,  b = s_y^2 / n_y,  std_error = sqrt(a + b),
+ *	df = (a + b)^2 / (a^2 / (n_x - 1) + b^2 / (n_y - 1)).
+ * Numerical care: std_error is hypot(sqrt(a), sqrt(b)) (R's
+ * sqrt(stderrx^2 + stderry^2) without overflow or underflow of the
+ * squares), and df is evaluated on a and b divided by max(a, b), so the
+ * fourth powers in R's stderr^4 / (stderrx^4 / (nx - 1) + ...) can neither
+ * overflow nor underflow; for well-scaled data both agree to a few ulps.
+ * Needs n_x, n_y >= 2.
+ *
+ * Student (equal_var true): the pooled variance
+ *	s_p^2 = (M2_x + M2_y) / (n_x + n_y - 2),
+ *	std_error = s_p sqrt(1/n_x + 1/n_y),  df = n_x + n_y - 2,
+ * taken from the M2s directly (R rebuilds them as (n - 1) var).  Needs
+ * n_x + n_y >= 3.
+ *
+ * With too few observations only the estimate is defined.
+ */
+void
+ttest_two_sample(const Moments *x, const Moments *y, double mu,
+				 bool equal_var, Alternative alt, double conf_level,
+				 TTestResult *r)
+{
+	double		nx = (double) x->n;
+	double		ny = (double) y->n;
+	bool		constant = false;
+
+	r->estimate = x->mean - y->mean;
+	r->df = NAN;
+	r->std_error = NAN;
+
+	if (equal_var)
+	{
+		r->method = "Two Sample t-test";
+		if (x->n + y->n >= 3)
+		{
+			double		df = nx + ny - 2.0;
+			double		pooled = x->m2 / df + y->m2 / df;
+
+			r->df = df;
+			r->std_error = sqrt(pooled) * sqrt(1.0 / nx + 1.0 / ny);
+		}
+	}
+	else
+	{
+		r->method = "Welch Two Sample t-test";
+		if (x->n >= 2 && y->n >= 2)
+		{
+			double		a = x->m2 / (nx - 1.0) / nx;
+			double		b = y->m2 / (ny - 1.0) / ny;
+			double		scale = fmax(a, b);
+
+			r->std_error = hypot(sqrt(a), sqrt(b));
+			if (scale > 0.0)
+			{
+				double		ra = a / scale;
+				double		rb = b / scale;
+
+				r->df = (ra + rb) * (ra + rb) /
+					(ra * ra / (nx - 1.0) + rb * rb / (ny - 1.0));
+			}
+		}
+	}
+	if (!isnan(r->std_error))
+		constant = ttest_essentially_constant(r->std_error,
+											  fmax(fabs(x->mean), fabs(y->mean)));
+	ttest_finish(r, mu, alt, conf_level, constant);
+}
+
+/* ---------------------------------------------------------------------
+ * SQL glue
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * Build the t_test_result row.  NAN fields become NULL; an infinite
+ * interval bound stays (it is the bound of a one-sided interval); any
+ * other non-finite value would mean a failed distribution computation.
+ */
+static Datum
+ttest_result_datum(FunctionCallInfo fcinfo, const TTestResult *r)
+{
+	TupleDesc	tupdesc;
+	Datum		values[8];
+	bool		nulls[8];
+	double		fields[7];
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	if (!isnan(r->statistic) && (isnan(r->p_value) || isnan(r->ci_lower) ||
+								 isnan(r->ci_upper)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("t distribution computation failed (t = %g, df = %g)",
+						r->statistic, r->df)));
+
+	fields[0] = r->statistic;
+	fields[1] = r->df;
+	fields[2] = r->p_value;
+	fields[3] = r->estimate;
+	fields[4] = r->ci_lower;
+	fields[5] = r->ci_upper;
+	fields[6] = r->std_error;
+	for (i = 0; i < 7; i++)
+	{
+		bool		is_bound = (i == 4 || i == 5);
+
+		nulls[i] = is_bound ? isnan(fields[i]) : !isfinite(fields[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(fields[i]);
+	}
+	nulls[7] = false;
+	values[7] = CStringGetTextDatum(r->method);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * t_test(x stats_summary, mu, alternative, conf_level): one-sample test.
+ */
+Datum
+t_test_one_sample(PG_FUNCTION_ARGS)
+{
+	StatsSummary *xs = PG_GETARG_STATS_SUMMARY_P(0);
+	double		mu = PG_GETARG_FLOAT8(1);
+	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(2));
+	double		conf_level = PG_GETARG_FLOAT8(3);
+	Moments		x;
+	TTestResult r;
+
+	arg_finite(mu, "mu");
+	arg_conf_level(conf_level);
+	summary_to_moments(xs, &x);
+	ttest_one_sample(&x, mu, alt, conf_level, &r);
+	return ttest_result_datum(fcinfo, &r);
+}
+
+/*
+ * t_test(x, y stats_summary, alternative, mu, equal_var, conf_level):
+ * Welch's (default) or Student's two-sample test; estimate = mean(x) -
+ * mean(y).
+ */
+Datum
+t_test_two_sample(PG_FUNCTION_ARGS)
+{
+	StatsSummary *xs = PG_GETARG_STATS_SUMMARY_P(0);
+	StatsSummary *ys = PG_GETARG_STATS_SUMMARY_P(1);
+	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(2));
+	double		mu = PG_GETARG_FLOAT8(3);
+	bool		equal_var = PG_GETARG_BOOL(4);
+	double		conf_level = PG_GETARG_FLOAT8(5);
+	Moments		x,
+				y;
+	TTestResult r;
+
+	arg_finite(mu, "mu");
+	arg_conf_level(conf_level);
+	summary_to_moments(xs, &x);
+	summary_to_moments(ys, &y);
+	ttest_two_sample(&x, &y, mu, equal_var, alt, conf_level, &r);
+	return ttest_result_datum(fcinfo, &r);
+}
