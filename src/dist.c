@@ -724,6 +724,11 @@ f_pdf(double x, const double *par)
 	return dist_df(x, par[0], par[1]);
 }
 
+/* Above this shape GSL's Beta (and F) inverse is not called: see below. */
+#define GSL_BETA_PINV_MAX_SHAPE	1e4
+
+static double beta_normal_start(double p, double a, double b, bool lower);
+
 /* F quantile: Newton on the smaller tail of pf itself (not via qbeta, whose
  * 1/y - 1 would lose the relative accuracy of small quantiles). */
 double
@@ -739,7 +744,15 @@ dist_qf(double p, double df1, double df2, bool lower)
 		p = 1.0 - p;
 		lower = !lower;
 	}
-	x0 = lower ? gsl_cdf_fdist_Pinv(p, df1, df2) : gsl_cdf_fdist_Qinv(p, df1, df2);
+	if (fmin(df1, df2) / 2 > GSL_BETA_PINV_MAX_SHAPE)
+	{
+		/* GSL's F inverse goes through its Beta inverse: see beta_normal_start */
+		double		u = beta_normal_start(p, df1 / 2, df2 / 2, lower);
+
+		x0 = (u > 0 && u < 1) ? df2 / df1 * (u / (1.0 - u)) : 1.0;
+	}
+	else
+		x0 = lower ? gsl_cdf_fdist_Pinv(p, df1, df2) : gsl_cdf_fdist_Qinv(p, df1, df2);
 	return solve_quantile(f_cdf, f_pdf, par, p, lower, 0.0, INFINITY, x0);
 }
 
@@ -804,6 +817,23 @@ beta_pdf(double x, const double *par)
 	return dist_dbeta(x, par[0], par[1]);
 }
 
+/*
+ * Starting point for a Beta(a, b) quantile when both shapes are large:
+ * the normal approximation mean + z sd (the Beta tends to the normal as
+ * a, b grow).  GSL's gsl_cdf_beta_Pinv is not used there: with both shapes
+ * above about 1e5 it does not return at all (measured: (0.5, 1e6, 1e6)
+ * still running after 10 s), and being pure C it cannot be cancelled.
+ * solve_quantile keeps its bracket, so a rough start only costs steps.
+ */
+static double
+beta_normal_start(double p, double a, double b, bool lower)
+{
+	double		m = a / (a + b);
+	double		sd = sqrt(a / (a + b) * (b / (a + b)) / (a + b + 1.0));
+
+	return m + sd * dist_qnorm(p, 0.0, 1.0, lower);
+}
+
 /* Beta quantile: Newton on the smaller tail, bracket (0, 1). */
 double
 dist_qbeta(double p, double a, double b, bool lower)
@@ -827,7 +857,10 @@ dist_qbeta(double p, double a, double b, bool lower)
 		p = 1.0 - p;
 		lower = !lower;
 	}
-	x0 = lower ? gsl_cdf_beta_Pinv(p, a, b) : gsl_cdf_beta_Qinv(p, a, b);
+	if (fmin(a, b) > GSL_BETA_PINV_MAX_SHAPE)
+		x0 = beta_normal_start(p, a, b, lower);
+	else
+		x0 = lower ? gsl_cdf_beta_Pinv(p, a, b) : gsl_cdf_beta_Qinv(p, a, b);
 	return solve_quantile(beta_cdf, beta_pdf, par, p, lower, 0.0, 1.0, x0);
 }
 
