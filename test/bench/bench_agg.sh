@@ -59,7 +59,8 @@ PG_BIN=$PG_PREFIX$PG_SYS_BIN
 	echo "the copied PostgreSQL does not relocate to $PG_PREFIX" >&2; exit 1; }
 
 abstats_start "$BENCH_DIR/server" || exit 1
-trap abstats_stop EXIT
+# Stop the server and drop its ~1.5 GB of data when done.
+trap 'abstats_stop; rm -rf "$ABSTATS_SERVER_DIR/data"' EXIT
 
 bench_psql() {
 	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -P pager=off -d postgres "$@"
