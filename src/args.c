@@ -288,3 +288,16 @@ arg_count_at_most(int64 value, const char *argname, int64 bound,
 				 errdetail("\"%s\" must not exceed \"%s\" (" INT64_FORMAT ").",
 						   argname, boundname, bound)));
 }
+
+/* A finite number strictly greater than bound (e.g. a sample size > 1). */
+void
+arg_greater_than(double value, double bound, const char *argname)
+{
+	char		rule[64];
+
+	if (!(value > bound) || isinf(value))
+	{
+		snprintf(rule, sizeof(rule), "a finite number greater than %g", bound);
+		invalid_argument(argname, value, rule);
+	}
+}

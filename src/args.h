@@ -82,4 +82,7 @@ extern void arg_count_at_least(int64 value, const char *argname,
 extern void arg_count_at_most(int64 value, const char *argname,
 							  int64 bound, const char *boundname);
 
+/* A finite number strictly greater than bound (e.g. a sample size > 1). */
+extern void arg_greater_than(double value, double bound, const char *argname);
+
 #endif							/* ABSTATS_ARGS_H */
