@@ -28,7 +28,9 @@
  * finite, the caller raises an error as var_samp() does.  M3 and M4 grow
  * like |x|^3 and |x|^4 and overflow long before M2 does; when they do we
  * mark the higher moments unknown (skewness and kurtosis become NULL)
- * instead of refusing data that variance handles fine.
+ * instead of refusing data that variance handles fine.  moments_add() does
+ * not test for this on every row: moments_check() does it once, when the
+ * accumulated result is used.
  *
  *-------------------------------------------------------------------------
  */
@@ -59,6 +61,23 @@ moments_drop_higher(Moments *m)
 	m->have_higher = false;
 	m->m3 = 0.0;
 	m->m4 = 0.0;
+}
+
+/*
+ * moments_check: the overflow rules above, applied once to moments built
+ * by moments_add() (which leaves overflows in place as inf or NaN: once
+ * non-finite, a field stays non-finite under later updates).  Drops M3 and
+ * M4 if either is not finite; returns MOMENTS_OVERFLOW if the mean or M2
+ * is not finite.
+ */
+MomentsStatus
+moments_check(Moments *m)
+{
+	if (m->have_higher && !(isfinite(m->m3) && isfinite(m->m4)))
+		moments_drop_higher(m);
+	if (!(isfinite(m->mean) && isfinite(m->m2)))
+		return MOMENTS_OVERFLOW;
+	return MOMENTS_OK;
 }
 
 /*

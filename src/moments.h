@@ -50,6 +50,7 @@ typedef enum MomentsStatus
 extern void moments_init(Moments *m);
 extern void moments_drop_higher(Moments *m);
 extern MomentsStatus moments_merge(Moments *a, const Moments *b);
+extern MomentsStatus moments_check(Moments *m);
 
 /* Finalizers: return NAN where the statistic is undefined. */
 extern double moments_var_samp(const Moments *m);
@@ -86,12 +87,16 @@ moments_add_mean(double *mean, double *mean_lo, double d)
  * moments.c for the discussion.  The deviation from the mean is taken
  * from the compensated mean (mean + mean_lo), which keeps the result as
  * accurate as R's two-pass var() when the mean is large relative to the
- * spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).  Inline because it is the
- * per-row work of stats_agg().  Returns MOMENTS_OVERFLOW when the mean or
- * M2 became infinite (or NaN); drops the higher moments when only M3/M4
- * overflow.
+ * spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).
+ *
+ * Inline because it is the per-row work of stats_agg(), so it does only
+ * the arithmetic: it does not test for overflow.  An overflow leaves a
+ * non-finite mean or M2..M4, and every later update keeps it non-finite
+ * (inf and NaN propagate), so the caller runs moments_check() once before
+ * using the result instead of testing every row; the outcome is the same,
+ * the per-row cost is lower.
  */
-static inline MomentsStatus
+static inline void
 moments_add(Moments *m, double x)
 {
 	double		n1 = (double) m->n;
@@ -113,18 +118,12 @@ moments_add(Moments *m, double x)
 		m->m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0)
 			+ 6.0 * delta_n2 * m->m2 - 4.0 * delta_n * m->m3;
 		m->m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * m->m2;
-		if (__builtin_expect(!isfinite(m->m4) || !isfinite(m->m3), 0))
-			moments_drop_higher(m);
 	}
 	m->m2 += term1;
 	if (x < m->min)
 		m->min = x;
 	if (x > m->max)
 		m->max = x;
-
-	if (__builtin_expect(!isfinite(m->m2) || !isfinite(m->mean), 0))
-		return MOMENTS_OVERFLOW;
-	return MOMENTS_OK;
 }
 
 #endif							/* ABSTATS_MOMENTS_H */

@@ -494,19 +494,21 @@ new_state(FunctionCallInfo fcinfo)
 
 /*
  * stats_agg(value) transition: skip NULLs, reject NaN and infinities,
- * update the state in place.
+ * update the state in place.  This is the per-row cost of stats_agg(), so
+ * it does nothing else: overflow is detected once, by moments_check() in
+ * the serial and final functions.
  */
 Datum
 stats_agg_transfn(PG_FUNCTION_ARGS)
 {
-	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+	Moments    *state;
 	double		x;
 
 	if (PG_ARGISNULL(1))
 	{
-		if (state == NULL)
+		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	x = PG_GETARG_FLOAT8(1);
 	if (unlikely(!isfinite(x)))
@@ -514,10 +516,11 @@ stats_agg_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("stats_agg cannot summarize %s", isnan(x) ? "NaN" : "an infinite value"),
 				 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
-	if (state == NULL)
+	if (unlikely(PG_ARGISNULL(0)))
 		state = new_state(fcinfo);
-	if (unlikely(moments_add(state, x) != MOMENTS_OK))
-		overflow_error();
+	else
+		state = (Moments *) PG_GETARG_POINTER(0);
+	moments_add(state, x);
 	PG_RETURN_POINTER(state);
 }
 
@@ -567,14 +570,20 @@ stats_summary_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
+/*
+ * Serialize a partial state (checked for overflow first: see
+ * stats_agg_transfn).
+ */
 Datum
 stats_summary_serialize(PG_FUNCTION_ARGS)
 {
-	Moments    *state = (Moments *) PG_GETARG_POINTER(0);
+	Moments		state = *(Moments *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
+	if (moments_check(&state) != MOMENTS_OK)
+		overflow_error();
 	pq_begintypsend(&buf);
-	moments_send(&buf, state, true);
+	moments_send(&buf, &state, true);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -600,15 +609,24 @@ stats_summary_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* Final function of both aggregates: NULL for no rows. */
+/*
+ * Final function of both aggregates: NULL for no rows.  Checks a copy of
+ * the state for overflow (see stats_agg_transfn); the state itself is left
+ * as it is, as a final function must.
+ */
 Datum
 stats_summary_finalfn(PG_FUNCTION_ARGS)
 {
-	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
+	Moments		m;
 
-	if (state == NULL || state->n == 0)
+	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(moments_get_datum(state));
+	m = *(Moments *) PG_GETARG_POINTER(0);
+	if (m.n == 0)
+		PG_RETURN_NULL();
+	if (moments_check(&m) != MOMENTS_OK)
+		overflow_error();
+	PG_RETURN_DATUM(moments_get_datum(&m));
 }
 
 /* ---------------------------------------------------------------------

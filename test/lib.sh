@@ -105,7 +105,7 @@ max_worker_processes = 8
 max_parallel_workers = 4
 fsync = off
 CONF
-	as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null || {
+	as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start 9>&- >/dev/null || {
 		cat "$dir/server.log" >&2; return 1; }
 	export PGHOST=$dir PGPORT=$ABSTATS_PORT PGUSER=postgres
 	ABSTATS_SERVER_DIR=$dir

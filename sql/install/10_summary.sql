@@ -114,3 +114,15 @@ CREATE FUNCTION mean_ci(s stats_summary, conf_level float8 DEFAULT 0.95) RETURNS
 	AS 'MODULE_PATHNAME', 'stats_summary_mean_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean_ci(stats_summary, float8) IS
 	't-based confidence interval for the mean (as R t.test(x)$conf.int); NULL bounds when n < 2';
+
+-- support functions (called by PostgreSQL, not by users)
+COMMENT ON FUNCTION stats_summary_in(cstring) IS 'stats_summary text input (validates the v1 format)';
+COMMENT ON FUNCTION stats_summary_out(stats_summary) IS 'stats_summary text output (v1 format, exact round trip)';
+COMMENT ON FUNCTION stats_summary_recv(internal) IS 'stats_summary binary input (validates version, flags and fields)';
+COMMENT ON FUNCTION stats_summary_send(stats_summary) IS 'stats_summary binary output';
+COMMENT ON FUNCTION stats_agg_transfn(internal, float8) IS 'stats_agg transition: one Welford/Pebay update';
+COMMENT ON FUNCTION stats_summary_rollup_transfn(internal, stats_summary) IS 'rollup transition: merge one stored summary';
+COMMENT ON FUNCTION stats_summary_combine(internal, internal) IS 'combine two partial states (either may be empty)';
+COMMENT ON FUNCTION stats_summary_serialize(internal) IS 'serialize a partial state for parallel query';
+COMMENT ON FUNCTION stats_summary_deserialize(bytea, internal) IS 'deserialize a partial state for parallel query';
+COMMENT ON FUNCTION stats_summary_finalfn(internal) IS 'final function of stats_agg and rollup: NULL for no rows';

@@ -5,17 +5,17 @@
 -- experiment_users(user_id, day, variant 'A'/'B', variant2 'X'/'Y',
 -- revenue, converted) is created by the earlier demo steps.
 
-\echo
-\echo '== Sample-ratio mismatch: assignment counts against the configured 50/50 split'
-\echo '   (mismatch = p_value < 0.001; a mismatch means the assignment or the logging is broken)'
+
+-- == Sample-ratio mismatch: assignment counts against the configured 50/50 split
+--    (mismatch = p_value < 0.001; a mismatch means the assignment or the logging is broken)
 SELECT users_a, users_b, s.*
 FROM (SELECT count(*) FILTER (WHERE variant = 'A') AS users_a,
 			 count(*) FILTER (WHERE variant = 'B') AS users_b
 	  FROM experiment_users) c,
 	 srm_test(ARRAY[users_a, users_b]) s;
 
-\echo
-\echo '== The same check day by day (a mismatch that starts on one day points at a deploy)'
+
+-- == The same check day by day (a mismatch that starts on one day points at a deploy)
 SELECT day, users_a, users_b, round(s.p_value::numeric, 6) AS p_value, s.mismatch
 FROM (SELECT day,
 			 count(*) FILTER (WHERE variant = 'A') AS users_a,
@@ -24,8 +24,8 @@ FROM (SELECT day,
 	 srm_test(ARRAY[users_a, users_b]) s
 ORDER BY day;
 
-\echo
-\echo '== Were the two experiments assigned independently? chisq_test on the 2x2 assignment counts'
+
+-- == Were the two experiments assigned independently? chisq_test on the 2x2 assignment counts
 SELECT c.counts AS "[[A&X, A&Y], [B&X, B&Y]]", s.*
 FROM (SELECT ARRAY[[count(*) FILTER (WHERE variant = 'A' AND variant2 = 'X'),
 					count(*) FILTER (WHERE variant = 'A' AND variant2 = 'Y')],
@@ -34,9 +34,9 @@ FROM (SELECT ARRAY[[count(*) FILTER (WHERE variant = 'A' AND variant2 = 'X'),
 	  FROM experiment_users) c,
 	 chisq_test(c.counts) s;
 
-\echo
-\echo '== Does the effect of B on revenue depend on the second experiment''s arm?'
-\echo '   estimate = (B - A among Y users) - (B - A among X users), Welch-Satterthwaite t test'
+
+-- == Does the effect of B on revenue depend on the second experiment's arm?
+--    estimate = (B - A among Y users) - (B - A among X users), Welch-Satterthwaite t test
 SELECT round(mean(a0b0)::numeric, 4) AS a_x, round(mean(a0b1)::numeric, 4) AS a_y,
 	   round(mean(a1b0)::numeric, 4) AS b_x, round(mean(a1b1)::numeric, 4) AS b_y, i.*
 FROM (SELECT stats_agg(revenue) FILTER (WHERE variant = 'A' AND variant2 = 'X') AS a0b0,
