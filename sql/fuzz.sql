@@ -54,3 +54,12 @@ SELECT call, r FROM fz_res
 
 -- a continued fraction slightly above 1 gave a negative probability
 SELECT pf(1e-320, 1e308, 1e-320) >= 0 AS ok, pf(1e-320, 1e308, 1e-320, false) <= 1 AS ok2;
+
+-- Overflow in interaction_test is an error, not Infinity; power_curve's grid
+-- does not overflow when the range is near the float8 limit.
+\set VERBOSITY sqlstate
+SELECT * FROM interaction_test(stats_summary(2, 1e308, 1), stats_summary(1000, 0, 0),
+	stats_summary(1000, 0, 0), stats_summary(2, 1e308, 1));
+\set VERBOSITY default
+SELECT count(*) AS rows, count(*) FILTER (WHERE delta = 'Infinity' OR delta IS NULL) AS bad_deltas
+FROM power_curve(n => 2, delta_from => 0, delta_to => 1e308, steps => 21);

@@ -102,6 +102,11 @@ interaction_test(PG_FUNCTION_ARGS)
 		var[i] = (s->n >= 2) ? s->m2 / (double) (s->n - 1) : NAN;
 	}
 	interaction_welch(mean, var, n, tables_side(alt), conf_level, &r);
+	if (isinf(r.estimate) || isinf(r.std_error))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in interaction_test"),
+				 errdetail("The difference of the cell means or its standard error exceeds the float8 range.")));
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");

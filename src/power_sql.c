@@ -481,8 +481,10 @@ power_curve(PG_FUNCTION_ARGS)
 		else
 		{
 			char		buf[32];
+			double		t = (double) i / (st->steps - 1);
 
-			x = st->from + (st->to - st->from) * i / (st->steps - 1);
+			/* interpolate without forming (to - from) * i, which can overflow */
+			x = st->from * (1.0 - t) + st->to * t;
 			snprintf(buf, sizeof(buf), "%.15g", x);
 			x = strtod(buf, NULL);
 		}
