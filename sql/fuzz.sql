@@ -63,3 +63,8 @@ SELECT * FROM interaction_test(stats_summary(2, 1e308, 1), stats_summary(1000, 0
 \set VERBOSITY default
 SELECT count(*) AS rows, count(*) FILTER (WHERE delta = 'Infinity' OR delta IS NULL) AS bad_deltas
 FROM power_curve(n => 2, delta_from => 0, delta_to => 1e308, steps => 21);
+
+-- Weights whose sum overflows float8 are rescaled, not turned into Infinity.
+SELECT a.statistic = b.statistic AS same_statistic, a.p_value = b.p_value AS same_p_value
+FROM chisq_test('{10,30}'::bigint[], p => '{1e308,1e308}') a,
+	chisq_test('{10,30}'::bigint[], p => '{1,1}') b;

@@ -82,13 +82,25 @@ chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
 	else
 	{
 		double		psum = 0.0;
+		double		pscale = 1.0;
 
 		for (i = 0; i < k; i++)
 			psum += p[i];
+		if (isinf(psum))
+		{
+			/* the weights' sum overflows: rescale them by their maximum first */
+			pscale = 0.0;
+			for (i = 0; i < k; i++)
+				pscale = fmax(pscale, p[i]);
+			psum = 0.0;
+			for (i = 0; i < k; i++)
+				psum += p[i] / pscale;
+		}
 		for (i = 0; i < k; i++)
 		{
-			double		e = (double) n * (p[i] / psum);
-			double		dev = fma(-(double) n, p[i] / psum, (double) x[i]);
+			double		share = (p[i] / pscale) / psum;
+			double		e = (double) n * share;
+			double		dev = fma(-(double) n, share, (double) x[i]);
 
 			stat += dev * dev / e;
 		}
