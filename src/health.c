@@ -99,7 +99,7 @@ interaction_test(PG_FUNCTION_ARGS)
 
 		mean[i] = s->mean;
 		n[i] = (double) s->n;
-		var[i] = (s->n >= 2) ? s->m2 / (double) (s->n - 1) : NAN;
+		var[i] = summary_var_samp(s);
 	}
 	interaction_welch(mean, var, n, tables_side(alt), conf_level, &r);
 	if (isinf(r.estimate) || isinf(r.std_error))

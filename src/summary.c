@@ -654,7 +654,8 @@ stats_summary_mean(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(PG_GETARG_STATS_SUMMARY_P(0)->mean);
 }
 
-static double
+/* Sample variance M2 / (n - 1) of a stored summary; NAN when n < 2. */
+double
 summary_var_samp(const StatsSummary *s)
 {
 	return s->n < 2 ? NAN : s->m2 / (double) (s->n - 1);

@@ -47,5 +47,6 @@ typedef struct StatsSummary
 
 extern void summary_to_moments(const StatsSummary *s, Moments *m);
 extern void summary_from_moments(StatsSummary *s, const Moments *m);
+extern double summary_var_samp(const StatsSummary *s);
 
 #endif							/* ABSTATS_SUMMARY_H */
