@@ -55,7 +55,7 @@
  * quantiles' 8 DBL_EPSILON fuzz then no longer always absorbs the CDF's
  * rounding.
  *
- * Arguments are assumed valid (distributions.c validates them); NAN is
+ * Arguments are assumed valid (dist_sql.c validates them); NAN is
  * returned only when an iteration fails to converge.
  *
  *-------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  *	  Probability distributions (pure C over GSL, no fmgr).
  *
  * Arguments are assumed valid (the SQL layer validates them, see
- * distributions.c): finite parameters, df > 0 (the t functions also take
+ * dist_sql.c): finite parameters, df > 0 (the t functions also take
  * df = Infinity, the normal limit), beta shapes >= 0 (0 is R's point
  * mass), whole sizes.  Results agree with R to 1e-10 relative (see
  * dist.c).  Functions return NAN only when the underlying computation

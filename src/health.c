@@ -18,7 +18,7 @@
 #include "utils/array.h"
 
 #include "args.h"
-#include "summary.h"
+#include "summary_sql.h"
 #include "tables.h"
 #include "tables_sql.h"
 

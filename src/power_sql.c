@@ -19,7 +19,7 @@
 #include "args.h"
 #include "noncentral_t.h"
 #include "power.h"
-#include "summary.h"
+#include "summary_sql.h"
 
 PG_FUNCTION_INFO_V1(pt_noncentral);
 PG_FUNCTION_INFO_V1(power_t_test);

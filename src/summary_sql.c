@@ -1,12 +1,12 @@
 /*-------------------------------------------------------------------------
  *
- * summary.c
+ * summary_sql.c
  *	  The stats_summary type: text and binary I/O, the stats_agg() and
  *	  rollup() aggregates, the constructor from published numbers, and the
  *	  accessors.
  *
  * A stats_summary holds the sufficient statistics of one numeric sample
- * (n, mean, central moments M2..M4, min, max; see moments.c for the
+ * (n, mean, central moments M2..M4, min, max; see summary.c for the
  * algorithms).  It is meant to be stored: a daily materialized view of
  * summaries per variant rolls up to any period with rollup(), and per-shard
  * or per-worker partial results merge the same way.
@@ -41,7 +41,7 @@
 
 #include "args.h"
 #include "dist.h"
-#include "summary.h"
+#include "summary_sql.h"
 
 PG_FUNCTION_INFO_V1(stats_summary_in);
 PG_FUNCTION_INFO_V1(stats_summary_out);

@@ -1,18 +1,18 @@
 /*-------------------------------------------------------------------------
  *
- * summary.h
+ * summary_sql.h
  *	  The stats_summary type: stored, mergeable sufficient statistics.
  *
  *-------------------------------------------------------------------------
  */
-#ifndef ABSTATS_SUMMARY_H
-#define ABSTATS_SUMMARY_H
+#ifndef ABSTATS_SUMMARY_SQL_H
+#define ABSTATS_SUMMARY_SQL_H
 
 #include "postgres.h"
 
 #include "fmgr.h"
 
-#include "moments.h"
+#include "summary.h"
 
 /* Version of the stored format (text, binary and on-disk). */
 #define STATS_SUMMARY_VERSION	1
@@ -49,4 +49,4 @@ extern void summary_to_moments(const StatsSummary *s, Moments *m);
 extern void summary_from_moments(StatsSummary *s, const Moments *m);
 extern double summary_var_samp(const StatsSummary *s);
 
-#endif							/* ABSTATS_SUMMARY_H */
+#endif							/* ABSTATS_SUMMARY_SQL_H */

@@ -37,7 +37,7 @@
 
 #include "args.h"
 #include "dist.h"
-#include "summary.h"
+#include "summary_sql.h"
 #include "ttest.h"
 
 PG_FUNCTION_INFO_V1(t_test_one_sample);

@@ -9,7 +9,7 @@
 #define ABSTATS_TTEST_H
 
 #include "args.h"
-#include "moments.h"
+#include "summary.h"
 
 /*
  * Result of a t-test, field for field the SQL type t_test_result.

@@ -1,12 +1,12 @@
 /*-------------------------------------------------------------------------
  *
- * moments.h
+ * summary.h
  *	  One-pass, mergeable central moments of a sample (pure C, no fmgr).
  *
  *-------------------------------------------------------------------------
  */
-#ifndef ABSTATS_MOMENTS_H
-#define ABSTATS_MOMENTS_H
+#ifndef ABSTATS_SUMMARY_H
+#define ABSTATS_SUMMARY_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -84,7 +84,7 @@ moments_add_mean(double *mean, double *mean_lo, double d)
  *
  * Welford's (1962) update of the mean and M2, extended to M3 and M4 by
  * Pébay (2008), eq. (1.5)-(1.6) with a single new observation; see
- * moments.c for the discussion.  The deviation from the mean is taken
+ * summary.c for the discussion.  The deviation from the mean is taken
  * from the compensated mean (mean + mean_lo), which keeps the result as
  * accurate as R's two-pass var() when the mean is large relative to the
  * spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).
@@ -126,4 +126,4 @@ moments_add(Moments *m, double x)
 		m->max = x;
 }
 
-#endif							/* ABSTATS_MOMENTS_H */
+#endif							/* ABSTATS_SUMMARY_H */

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * distributions.c
+ * dist_sql.c
  *	  SQL glue for the distribution functions (pnorm ... dpois): R's names,
  *	  argument order and defaults; the numerics live in dist.c.
  *

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * moments.c
+ * summary.c
  *	  Accumulate, merge and finalize central moments (pure C).
  *
  * Accumulation is the one-pass update of Welford (1962), "Note on a method
@@ -12,7 +12,7 @@
  * the naive sum/sum-of-squares method it never subtracts two large,
  * nearly equal numbers, so it stays accurate when the mean is large
  * relative to the spread (NIST StRD NumAcc1-4).  The running mean itself
- * is carried in double-double form (moments_add_mean in moments.h), so its
+ * is carried in double-double form (moments_add_mean in summary.h), so its
  * own rounding errors do not accumulate either: NumAcc4 gives sd
  * 0.09999996423721318 (R: 0.0999999642372309) instead of 0.0999999655880057
  * with a plain double mean, and merged partial results agree with the
@@ -36,7 +36,7 @@
  */
 #include <math.h>
 
-#include "moments.h"
+#include "summary.h"
 
 
 void
