@@ -7,7 +7,7 @@
  *	  the four-cell Welch-Satterthwaite interaction test.
  *
  * Arguments are assumed valid (the SQL layer validates them, see
- * tables_sql.c and health.c).  Undefined results are returned as NAN and
+ * tables_sql.c).  Undefined results are returned as NAN and
  * turned into NULL fields by the callers.
  *
  *-------------------------------------------------------------------------

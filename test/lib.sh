@@ -4,6 +4,13 @@
 # abstats_start DIR  initdb + start a throwaway server with its data and unix
 #                    socket under DIR; exports PGHOST, PGPORT, PGUSER
 # abstats_stop DIR   stop it
+# abstats_lock       hold the machine-wide install lock on fd 9
+#
+# ABSTATS_PG_ROOT=DIR (optional, for developers running several checkouts at
+# once): build against and install into a private copy of the server's tree
+# under DIR instead of the system one.  PostgreSQL finds its share and lib
+# directories relative to its binaries, so the copy works as a server of
+# its own; each such tree has its own lock.
 #
 # As root, the server runs as the `postgres` user (PostgreSQL refuses root).
 
@@ -49,13 +56,56 @@ abstats_deps() {
 	if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}" || return 1; fi
 	v=$(pg_major)
 	[ -n "$v" ] || { echo "no PostgreSQL server found after install" >&2; return 1; }
+	# The build needs the server headers (postgresql-server-dev-NN);
+	# pg_config and pgxs.mk also ship with the client and prove nothing.
 	if [ ! -x "/usr/lib/postgresql/$v/bin/pg_config" ] || \
+	   [ ! -f "$(/usr/lib/postgresql/$v/bin/pg_config --includedir-server 2>/dev/null)/postgres.h" ] || \
 	   [ ! -f "/usr/lib/postgresql/$v/lib/pgxs/src/makefiles/pgxs.mk" ]; then
 		apt_install "postgresql-server-dev-$v" || return 1
 	fi
+	[ -f "$(/usr/lib/postgresql/$v/bin/pg_config --includedir-server)/postgres.h" ] || {
+		echo "postgres.h not found after installing postgresql-server-dev-$v" >&2; return 1; }
 	PG_BIN=/usr/lib/postgresql/$v/bin
+	if [ -n "${ABSTATS_PG_ROOT:-}" ]; then
+		private_pg_tree "$v" || return 1
+		PG_BIN=$ABSTATS_PG_ROOT/usr/lib/postgresql/$v/bin
+	fi
 	PG_CONFIG=$PG_BIN/pg_config
 	export PG_BIN PG_CONFIG
+}
+
+# Copy the system server tree (binaries, share, headers) for major version
+# $1 under $ABSTATS_PG_ROOT, again whenever the system's server changes.
+private_pg_tree() {
+	local v=$1 root=$ABSTATS_PG_ROOT stamp
+	stamp=$("/usr/lib/postgresql/$v/bin/postgres" --version)
+	if [ "$(cat "$root/.version" 2>/dev/null)" != "$stamp" ]; then
+		log "copying the PostgreSQL $v server tree to $root"
+		rm -rf "$root" && mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" \
+			"$root/usr/include" || return 1
+		cp -a "/usr/lib/postgresql/$v" "$root/usr/lib/postgresql/" &&
+		cp -a "/usr/share/postgresql/$v" "$root/usr/share/postgresql/" &&
+		cp -a /usr/include/postgresql "$root/usr/include/" || return 1
+		chmod -R a+rX "$root"
+		echo "$stamp" > "$root/.version"
+	fi
+}
+
+# Hold the install lock on fd 9 until the caller closes it: the extension
+# directory is machine-wide, so checkouts on one machine take turns from
+# install to the end of their tests.  The lock file is world-writable and
+# opened read-only (flock needs no write access), so users share it.
+abstats_lock() {
+	local lock=/tmp/abstats-test.lock
+	[ -n "${ABSTATS_PG_ROOT:-}" ] && lock=$ABSTATS_PG_ROOT/.lock
+	if [ ! -e "$lock" ]; then
+		(umask 000; : > "$lock") 2>/dev/null
+	fi
+	exec 9<"$lock" || return 1
+	if ! flock -n 9; then
+		log "waiting for another checkout's test run or demo to finish (lock $lock)"
+		flock 9
+	fi
 }
 
 # Build with warnings as errors and install (serialized: several checkouts
@@ -63,7 +113,11 @@ abstats_deps() {
 abstats_build_install() {
 	log "building abstats against $($PG_CONFIG --version)"
 	make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" ABSTATS_CFLAGS="${ABSTATS_CFLAGS:--Werror}" || return 1
-	as_root make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null || return 1
+	if [ -n "${ABSTATS_PG_ROOT:-}" ] && [ -w "$ABSTATS_PG_ROOT" ]; then
+		make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null || return 1
+	else
+		as_root make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null || return 1
+	fi
 }
 
 abstats_setup() {
