@@ -13,7 +13,9 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
@@ -300,4 +302,48 @@ arg_greater_than(double value, double bound, const char *argname)
 		snprintf(rule, sizeof(rule), "a finite number greater than %g", bound);
 		invalid_argument(argname, value, rule);
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * Result rows (the convention of README "Reading results")
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * result_row: the composite result of the calling function, built from
+ * its fields in the order of the SQL result type.
+ *
+ * The row type is the one the catalog declares for the call
+ * (get_call_result_type), which can have fewer attributes than the C code
+ * fills: a database that still runs an older extension script with this
+ * library has the older result type, and result types only ever grow by
+ * appending attributes.  So only the first natts fields are used; a type
+ * with more attributes than nfields is a bug.
+ */
+Datum
+result_row(FunctionCallInfo fcinfo, int nfields, const Datum *values,
+		   const bool *nulls)
+{
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (tupdesc->natts > nfields)
+		elog(ERROR, "result type has %d attributes, expected at most %d",
+			 tupdesc->natts, nfields);
+	tupdesc = BlessTupleDesc(tupdesc);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, (Datum *) values,
+											 (bool *) nulls));
+}
+
+/*
+ * result_float8: a float8 field of a result.  NaN (undefined) is NULL;
+ * infinities are kept (the open side of a one-sided interval, or a
+ * statistic beyond the largest double).
+ */
+Datum
+result_float8(double value, bool *isnull)
+{
+	*isnull = isnan(value);
+	return *isnull ? (Datum) 0 : Float8GetDatum(value);
 }

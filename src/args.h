@@ -85,4 +85,17 @@ extern void arg_count_at_most(int64 value, const char *argname,
 /* A finite number strictly greater than bound (e.g. a sample size > 1). */
 extern void arg_greater_than(double value, double bound, const char *argname);
 
+/*
+ * Result rows, as README "Reading results" says: result_row() forms the
+ * calling function's composite result from its fields, using only as many
+ * as the catalog's result type has (an older extension script may have a
+ * shorter type); result_float8() makes NaN a NULL field and keeps
+ * infinities.
+ */
+#include "fmgr.h"
+
+extern Datum result_row(FunctionCallInfo fcinfo, int nfields,
+						const Datum *values, const bool *nulls);
+extern Datum result_float8(double value, bool *isnull);
+
 #endif							/* ABSTATS_ARGS_H */
