@@ -1,0 +1,37 @@
+-- ---------------------------------------------------------------------
+-- The dashboard row: absolute and relative effect, ratio metrics, CUPED
+-- (src/effects*.c)
+-- ---------------------------------------------------------------------
+
+CREATE TYPE ab_test_result AS (
+	statistic float8,
+	df float8,
+	p_value float8,
+	estimate float8,
+	ci_lower float8,
+	ci_upper float8,
+	std_error float8,
+	rel_estimate float8,
+	rel_ci_lower float8,
+	rel_ci_upper float8,
+	rel_std_error float8,
+	rel_ci_kind text,
+	treatment_mean float8,
+	control_mean float8,
+	variance_reduction float8,
+	theta float8[],
+	method text
+);
+COMMENT ON TYPE ab_test_result IS
+	'result of ab_test(), ratio_test(), cuped_test(): the absolute t-test (statistic .. std_error), the relative effect treatment / control - 1 with its interval (rel_*; rel_ci_kind interval, exclusive or unbounded), the arm means, the variance reduction and coefficients of an adjustment, method';
+
+CREATE FUNCTION ab_test(treatment stats_summary, control stats_summary,
+						alternative text DEFAULT 'two-sided',
+						mu float8 DEFAULT 0,
+						equal_var boolean DEFAULT false,
+						conf_level float8 DEFAULT 0.95,
+						relative_ci text DEFAULT 'fieller')
+	RETURNS ab_test_result
+	AS 'MODULE_PATHNAME', 'ab_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ab_test(stats_summary, stats_summary, text, float8, boolean, float8, text) IS
+	'the dashboard row of an A/B test: t_test(treatment, control, ...) plus the relative effect treatment / control - 1 with a Fieller (default), delta-method or log-ratio interval';

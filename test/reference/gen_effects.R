@@ -1,0 +1,332 @@
+#!/usr/bin/env Rscript
+# test/reference/gen_effects.R: reference values for ab_test(), ratio_test()
+# and cuped_test() (sql/effects.sql, sql/effects_joint.sql).
+#
+#   cd test/reference && Rscript gen_effects.R
+#
+# Needs Debian's r-base-core and r-cran-rmpfr.  Deterministic (fixed seed);
+# rerunning rewrites identical files:
+#   data/effects_units.csv  sample_id, m1..m4: the raw units of every arm
+#                           (%.17g, read back exactly); ab_test uses m1
+#   data/effects_ab.csv     ab_test cases and expected fields
+#
+# Sources of the expected values:
+#   - the absolute part (statistic, df, p_value, estimate, ci_lower,
+#     ci_upper, std_error) is R's t.test() on the raw units;
+#   - the relative effect is written here from the published formulas,
+#     independently of the C code, and cross-checked:
+#       Fieller (1954): the textbook roots
+#         (rho_hat -/+ (q / |y2|) sqrt(v1 (1 - g) + rho_hat^2 v2)) / (1 - g),
+#         g = q^2 v2 / y2^2, evaluated in 256-bit arithmetic (Rmpfr), and the
+#         shape of the set read off the limits of T(rho) at +-infinity and
+#         which roots solve T(rho) = +q or -q.  Cross-check: the membership
+#         of 4000 points of a grid, computed by brute force from T(rho),
+#         agrees with the set, every finite bound solves T(bound) = +-q to
+#         1e-9, and 0 is in the set exactly when the t.test interval holds 0;
+#       delta method: se_rel^2 = v1 / y2^2 + y1^2 v2 / y2^4.  Cross-check:
+#         the gradient of y1 / y2 by central differences (1e-6);
+#       log ratio (tea-tasting): se_log^2 = v1 / y1^2 + v2 / y2^2 with the
+#         Welch df of the relative variances.  Cross-check: the gradient of
+#         log(y1 / y2) by central differences (1e-6).
+#   Here v_i = var(x_i) / n_i (Welch) or s_p^2 / n_i with the pooled
+#   variance (var.equal); q is the t quantile of the absolute test.
+suppressPackageStartupMessages(library(Rmpfr))
+
+PREC <- 256
+set.seed(20260915)
+fmt <- function(v) {
+	if (is.character(v)) return(ifelse(is.na(v), "", v))
+	ifelse(is.na(v), "",
+		ifelse(is.infinite(v), ifelse(v > 0, "Infinity", "-Infinity"),
+			sprintf("%.17g", v)))
+}
+
+# ---------------------------------------------------------------------------
+# Arms: raw units (a list of numeric matrices with 1..4 columns)
+# ---------------------------------------------------------------------------
+units <- list()
+add_units <- function(id, m) units[[id]] <<- as.matrix(m)
+
+revenue <- function(n, p, meanlog) {
+	v <- numeric(n)
+	buy <- rbinom(n, 1, p) == 1
+	v[buy] <- round(rlnorm(sum(buy), meanlog = meanlog, sdlog = 1.1), 2)
+	v
+}
+add_units("normal_500", rnorm(500, 10, 2))
+add_units("normal_400", rnorm(400, 9.6, 2.5))
+add_units("revenue_3000_b", revenue(3000, 0.106, 3.45))
+add_units("revenue_3000_a", revenue(3000, 0.100, 3.40))
+add_units("binary_5000_b", rbinom(5000, 1, 0.106))
+add_units("binary_5000_a", rbinom(5000, 1, 0.100))
+add_units("binary_20000_b", rbinom(20000, 1, 0.021))
+add_units("binary_20000_a", rbinom(20000, 1, 0.020))
+add_units("near0_60_t", rnorm(60, 0.15, 1))
+add_units("near0_60_c", rnorm(60, 0.10, 1))
+add_units("clear_40_t", rnorm(40, 1.0, 1))
+add_units("near0_40_c", rnorm(40, 0.05, 1))
+add_units("neg_200_t", rnorm(200, -4, 1.5))
+add_units("neg_200_c", rnorm(200, -5, 1.5))
+add_units("negpos_100_t", rnorm(100, -0.5, 1))
+add_units("pos_100_c", rnorm(100, 3, 1))
+add_units("small_2", c(3.1, 4.4))
+add_units("small_3", c(2.0, 2.9, 3.3))
+add_units("wide_30", rnorm(30, 12, 5))
+add_units("narrow_2000", rnorm(2000, 10, 1))
+add_units("zero_mean_7", c(-3, -2, -1, 0, 1, 2, 3))
+add_units("normal_50_m1", rnorm(50, 1, 1))
+add_units("normal_80_m2", rnorm(80, 2, 1))
+add_units("constant_10", rep(5, 10))
+add_units("single_1", 4.5)
+add_units("exp_300", rexp(300, 0.5))
+add_units("exp_250", rexp(250, 0.55))
+
+# ---------------------------------------------------------------------------
+# Relative effect (see the header)
+# ---------------------------------------------------------------------------
+m <- function(x) mpfr(x, PREC)
+
+# The arm means and their variances as the absolute test uses them.
+arm_stats <- function(x, y, eqv) {
+	n1 <- length(x); n2 <- length(y)
+	y1 <- mean(x); y2 <- mean(y)
+	if (eqv) {
+		if (n1 + n2 < 3) return(NULL)
+		df <- n1 + n2 - 2
+		sp2 <- (sum((x - y1)^2) + sum((y - y2)^2)) / df
+		v1 <- sp2 / n1; v2 <- sp2 / n2
+	} else {
+		if (n1 < 2 || n2 < 2) return(NULL)
+		v1 <- var(x) / n1; v2 <- var(y) / n2
+		df <- (v1 + v2)^2 / (v1^2 / (n1 - 1) + v2^2 / (n2 - 1))
+	}
+	list(n1 = n1, n2 = n2, y1 = y1, y2 = y2, v1 = v1, v2 = v2, df = df, x = x, y = y)
+}
+
+# q of the absolute test: two-sided (1 + level) / 2, one-sided level.
+crit <- function(alt, level, df)
+	if (alt == "two.sided") qt((1 - level) / 2, df, lower.tail = FALSE) else
+		qt(1 - level, df, lower.tail = FALSE)
+
+# T(rho) = (y1 - rho y2) / sqrt(v1 + rho^2 v2), the test of mu1 = rho mu2
+Tfun <- function(s, rho) (s$y1 - rho * s$y2) / sqrt(s$v1 + rho^2 * s$v2)
+
+# Fieller's set for rho - 1: list(kind, lower, upper, gap) (NULL: undefined)
+fieller <- function(s, alt, q) {
+	y1 <- m(s$y1); y2 <- m(s$y2); v1 <- m(s$v1); v2 <- m(s$v2); qm <- m(q)
+	sgn <- if (alt == "less") -1 else 1		# less: -T(rho) <= q
+	# roots of (y1 - rho y2)^2 = q^2 (v1 + rho^2 v2), textbook form
+	roots <- c()
+	if (y2 != 0) {
+		rho_hat <- y1 / y2
+		g <- qm^2 * v2 / y2^2
+		d <- v1 * (1 - g) + rho_hat^2 * v2
+		if (g != 1 && d >= 0) {
+			w <- abs(qm) / abs(y2) * sqrt(d)
+			roots <- c((rho_hat - w) / (1 - g), (rho_hat + w) / (1 - g))
+		} else if (g == 1) {
+			roots <- c((y1^2 - qm^2 * v1) / (2 * y1 * y2))
+		}
+	} else {
+		# y2 = 0: y1^2 = q^2 (v1 + rho^2 v2)
+		r2 <- (y1^2 - qm^2 * v1) / (qm^2 * v2)
+		if (r2 >= 0) roots <- c(-sqrt(r2), sqrt(r2))
+	}
+	roots <- sort(unique(asNumeric(roots - 1)))	# in delta = rho - 1
+	# the side of T at each root, and the limits of sgn T at +-infinity
+	Tm <- function(delta) sgn * asNumeric((y1 - m(1 + delta) * y2) /
+		sqrt(v1 + m(1 + delta)^2 * v2))
+	lim_plus <- sgn * asNumeric(-y2 / sqrt(v2))
+	lim_minus <- sgn * asNumeric(y2 / sqrt(v2))
+	if (alt == "two.sided") {
+		inp <- abs(lim_plus) < q; inm <- abs(lim_minus) < q
+		valid <- roots
+	} else {
+		inp <- lim_plus < q; inm <- lim_minus < q
+		valid <- roots[vapply(roots, function(r) sign(Tm(r)) == sign(q) || Tm(r) == 0,
+							  logical(1))]
+	}
+	nv <- length(valid)
+	if (inp && !inm) return(list(kind = "interval", lower = valid[nv], upper = Inf))
+	if (inm && !inp) return(list(kind = "interval", lower = -Inf, upper = valid[1]))
+	if (inp && inm) {
+		if (nv == 2) return(list(kind = "exclusive", lower = -Inf, upper = Inf, gap = valid))
+		return(list(kind = "unbounded", lower = -Inf, upper = Inf))
+	}
+	if (nv == 2) return(list(kind = "interval", lower = valid[1], upper = valid[2]))
+	if (nv == 1) return(list(kind = "interval", lower = valid[1], upper = valid[1]))
+	list(kind = "empty", lower = NA, upper = NA)
+}
+
+# brute-force check of a Fieller set: grid membership and bounds
+check_fieller <- function(s, alt, q, f, abs_ci) {
+	sgn <- if (alt == "less") -1 else 1
+	member <- function(delta) {
+		t <- sgn * Tfun(s, 1 + delta)
+		if (alt == "two.sided") abs(t) <= q else t <= q
+	}
+	in_set <- function(delta) switch(f$kind,
+		interval = f$lower <= delta & delta <= f$upper,
+		exclusive = !(f$gap[1] < delta & delta < f$gap[2]),
+		unbounded = rep(TRUE, length(delta)), empty = rep(FALSE, length(delta)))
+	b <- c(f$lower, f$upper, f$gap)
+	b <- b[is.finite(b)]
+	span <- max(c(10, 10 * abs(b), if (s$y2 != 0) 10 * abs(s$y1 / s$y2)))
+	grid <- c(seq(-span, span, length.out = 3001), -span * 10^(1:6), span * 10^(1:6),
+			  b + 1e-7 * base::pmax(1, abs(b)), b - 1e-7 * base::pmax(1, abs(b)))
+	near <- rep(FALSE, length(grid))
+	for (x in b) near <- near | abs(grid - x) <= 1e-8 * max(1, abs(x))
+	bad <- !near & member(grid) != in_set(grid)
+	if (any(bad))
+		stop(sprintf("Fieller set disagrees with brute force at delta = %g", grid[bad][1]))
+	for (x in b) {
+		t <- sgn * Tfun(s, 1 + x)
+		if (abs(abs(t) - abs(q)) > 1e-9 * abs(q)) stop("Fieller bound does not solve T = q")
+	}
+	# 0 in the set exactly when the absolute interval holds 0
+	zero_abs <- abs_ci[1] <= 0 && 0 <= abs_ci[2]
+	if (in_set(0) != zero_abs) stop("Fieller set and the t-test disagree at 0")
+}
+
+delta_se <- function(s) sqrt(s$v1 / s$y2^2 + s$y1^2 * s$v2 / s$y2^4)
+
+check_gradient <- function(f, s, se, what) {
+	h1 <- 1e-6 * max(abs(s$y1), 1e-8); h2 <- 1e-6 * max(abs(s$y2), 1e-8)
+	g1 <- (f(s$y1 + h1, s$y2) - f(s$y1 - h1, s$y2)) / (2 * h1)
+	g2 <- (f(s$y1, s$y2 + h2) - f(s$y1, s$y2 - h2)) / (2 * h2)
+	se_num <- sqrt(g1^2 * s$v1 + g2^2 * s$v2)
+	if (se == 0 && se_num == 0) return(invisible())
+	if (abs(se_num / se - 1) > 1e-6) stop(paste("numerical gradient disagrees:", what))
+}
+
+# the one-sided bound's side: mirrored when the control mean is negative
+bounds <- function(alt, flip, est, hw) {
+	if (alt == "two.sided") return(c(est - hw, est + hw))
+	lower_only <- (alt == "greater") != flip
+	if (lower_only) c(est - hw, Inf) else c(-Inf, est + hw)
+}
+
+relative <- function(s, alt, level, eqv, method, tested, abs_ci) {
+	out <- list(rel_estimate = NA, rel_ci_lower = NA, rel_ci_upper = NA,
+				rel_std_error = NA, rel_ci_kind = NA)
+	if (s$y2 != 0) {
+		out$rel_estimate <- (s$y1 - s$y2) / s$y2
+		out$rel_std_error <- delta_se(s)
+		check_gradient(function(a, b) a / b, s, out$rel_std_error, "delta")
+	}
+	if (!tested) return(out)
+	q <- crit(alt, level, s$df)
+	if (method == "fieller") {
+		f <- fieller(s, alt, q)
+		check_fieller(s, alt, q, f, abs_ci)
+		out$rel_ci_kind <- f$kind
+		out$rel_ci_lower <- f$lower; out$rel_ci_upper <- f$upper
+	} else if (method == "delta") {
+		if (s$y2 == 0) return(out)
+		ci <- bounds(alt, s$y2 < 0, out$rel_estimate, q * out$rel_std_error)
+		out$rel_ci_kind <- "interval"
+		out$rel_ci_lower <- ci[1]; out$rel_ci_upper <- ci[2]
+	} else {
+		if (s$y2 == 0 || s$y1 / s$y2 <= 0) return(out)
+		if (eqv) {
+			df <- s$n1 + s$n2 - 2
+			pooled <- (sum((s$x - s$y1)^2) / s$y1^2 + sum((s$y - s$y2)^2) / s$y2^2) / df
+			se_log <- sqrt(pooled / s$n1 + pooled / s$n2)
+			# the same as the Welch form with pooled relative variances
+			check_gradient(function(a, b) log(a / b),
+						   list(y1 = s$y1, y2 = s$y2, v1 = pooled * s$y1^2 / s$n1,
+								v2 = pooled * s$y2^2 / s$n2), se_log, "log (pooled)")
+		} else {
+			a <- var(s$x) / s$y1^2 / s$n1; b <- var(s$y) / s$y2^2 / s$n2
+			se_log <- sqrt(a + b)
+			df <- (a + b)^2 / (a^2 / (s$n1 - 1) + b^2 / (s$n2 - 1))
+			check_gradient(function(a, b) log(a / b), s, se_log, "log")
+		}
+		ql <- crit(alt, level, df)
+		ci <- bounds(alt, s$y2 < 0, log(s$y1 / s$y2), ql * se_log)
+		out$rel_ci_kind <- "interval"
+		out$rel_ci_lower <- exp(ci[1]) - 1; out$rel_ci_upper <- exp(ci[2]) - 1
+		if (ci[1] == -Inf) out$rel_ci_lower <- -Inf
+	}
+	out
+}
+
+# The absolute part: R's t.test, with abstats' NULLs where it stops.
+absolute <- function(x, y, mu, eqv, alt, level) {
+	nx <- length(x); ny <- length(y)
+	est <- mean(x) - mean(y)
+	none <- c(statistic = NA, df = NA, p_value = NA, estimate = est,
+			  ci_lower = NA, ci_upper = NA, std_error = NA)
+	ok <- if (eqv) nx + ny >= 3 else nx >= 2 && ny >= 2
+	if (!ok) return(none)
+	r <- tryCatch(t.test(x, y, mu = mu, alternative = alt, var.equal = eqv,
+						 conf.level = level), error = function(e) NULL)
+	if (is.null(r) || r$stderr == 0) {
+		# "data are essentially constant": statistic undefined
+		s <- arm_stats(x, y, eqv)
+		none["std_error"] <- sqrt(s$v1 + s$v2)
+		none["df"] <- if (eqv) nx + ny - 2 else NA
+		return(none)
+	}
+	c(statistic = unname(r$statistic), df = unname(r$parameter),
+	  p_value = r$p.value, estimate = unname(r$estimate[1] - r$estimate[2]),
+	  ci_lower = r$conf.int[1], ci_upper = r$conf.int[2], std_error = r$stderr)
+}
+
+ALTS <- c("two.sided", "less", "greater")
+alt_sql <- function(a) if (a == "two.sided") "two-sided" else a
+
+ab_pairs <- list(
+	c("normal_500", "normal_400"), c("revenue_3000_b", "revenue_3000_a"),
+	c("binary_5000_b", "binary_5000_a"), c("binary_20000_b", "binary_20000_a"),
+	c("near0_60_t", "near0_60_c"), c("clear_40_t", "near0_40_c"),
+	c("neg_200_t", "neg_200_c"), c("negpos_100_t", "pos_100_c"),
+	c("small_2", "small_3"), c("wide_30", "narrow_2000"),
+	c("normal_50_m1", "zero_mean_7"), c("zero_mean_7", "normal_80_m2"),
+	c("constant_10", "constant_10"), c("single_1", "small_3"),
+	c("exp_300", "exp_250"), c("pos_100_c", "negpos_100_t"))
+
+rows <- list(); case <- 0
+add_case <- function(p, alt, eqv, level, method, mu) {
+	x <- units[[p[1]]][, 1]; y <- units[[p[2]]][, 1]
+	a <- absolute(x, y, mu, eqv, alt, level)
+	s <- arm_stats(x, y, eqv)
+	tested <- !is.na(a["statistic"])
+	rel <- if (is.null(s)) {
+		list(rel_estimate = if (mean(y) != 0) (mean(x) - mean(y)) / mean(y) else NA,
+			 rel_ci_lower = NA, rel_ci_upper = NA, rel_std_error = NA, rel_ci_kind = NA)
+	} else relative(s, alt, level, eqv, method, tested, a[c("ci_lower", "ci_upper")])
+	case <<- case + 1
+	rows[[length(rows) + 1]] <<- c(case_id = case, t_id = p[1], c_id = p[2],
+		alternative = alt_sql(alt), mu = fmt(mu), equal_var = eqv,
+		conf_level = level, relative_ci = method, fmt(a),
+		rel_estimate = fmt(rel$rel_estimate), rel_ci_lower = fmt(rel$rel_ci_lower),
+		rel_ci_upper = fmt(rel$rel_ci_upper), rel_std_error = fmt(rel$rel_std_error),
+		rel_ci_kind = fmt(rel$rel_ci_kind),
+		treatment_mean = fmt(mean(x)), control_mean = fmt(mean(y)))
+}
+for (p in ab_pairs) for (alt in ALTS) for (eqv in c(FALSE, TRUE))
+	for (level in c(0.95, 0.9)) for (method in c("fieller", "delta", "log"))
+		add_case(p, alt, eqv, level, method, 0)
+# mu only moves the statistic and p-value; one-sided levels below 0.5 give a
+# negative critical value (and can give an empty Fieller set)
+for (p in ab_pairs[c(1, 2, 5, 7)]) for (alt in ALTS) for (method in c("fieller", "log"))
+	add_case(p, alt, FALSE, 0.99, method, 0.05)
+for (p in ab_pairs[c(1, 5, 6, 8)]) for (alt in c("less", "greater"))
+	for (method in c("fieller", "delta", "log"))
+		add_case(p, alt, FALSE, 0.3, method, 0)
+
+write.csv(as.data.frame(do.call(rbind, rows)), "data/effects_ab.csv",
+		  row.names = FALSE, quote = FALSE)
+
+# ---------------------------------------------------------------------------
+# The raw units of every arm
+# ---------------------------------------------------------------------------
+long <- do.call(rbind, lapply(names(units), function(id) {
+	u <- units[[id]]
+	cols <- lapply(1:4, function(j) if (j <= ncol(u)) fmt(u[, j]) else rep("", nrow(u)))
+	data.frame(sample_id = id, m1 = cols[[1]], m2 = cols[[2]], m3 = cols[[3]],
+			   m4 = cols[[4]])
+}))
+write.csv(long, "data/effects_units.csv", row.names = FALSE, quote = FALSE)
+cat(sprintf("%d ab_test cases, %d units\n", case, nrow(long)))
