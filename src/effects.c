@@ -60,9 +60,11 @@
 
 #include <float.h>
 #include <math.h>
+#include <string.h>
 
 #include "dist.h"
 #include "effects.h"
+#include "joint.h"
 
 /* A confidence set of the relative effect; gap_* bound the excluded part. */
 typedef struct RelSet
@@ -516,4 +518,282 @@ effects_two_sample(const Moments *t, const Moments *c, double mu,
 				break;
 			}
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * Ratio metrics and regression adjustment (joint summaries)
+ *
+ * A joint_summary holds n, the means and the co-moments
+ * C_ij = sum (x_i - mean_i)(x_j - mean_j) of 2 to 4 metrics measured on
+ * the same units (joint.h).  Each test below reduces an arm to (n, mean,
+ * M2) of unit-level values and hands them to effects_two_sample().
+ *
+ * Ratio of means (Deng, Knoblich & Lu 2018, "Applying the delta method in
+ * metric analytics: a practical guide with novel ideas", KDD; the
+ * linearization of their section 3): the arm's estimate is
+ * R = mean_a / mean_b, whose first-order expansion is the mean of the
+ * unit-level values l_i = (a_i - R b_i) / mean_b, so
+ *	  M2(l) = (C_aa - 2 R C_ab + R^2 C_bb) / mean_b^2
+ * and the co-moment of two linearized ratios a/b and c/d is
+ *	  (C_ac - R_cd C_ad - R_ab C_bc + R_ab R_cd C_bd) / (mean_b mean_d).
+ * Welch's t on these unit-level values is the delta-method test of
+ * R_treatment - R_control.
+ *
+ * Regression adjustment (CUPED: Deng, Xu, Kohavi & Walker 2013, "Improving
+ * the sensitivity of online controlled experiments by utilizing
+ * pre-experiment data", WSDM): the metric y is replaced by
+ * y - theta'(x - xbar), x the pre-experiment covariates and xbar their
+ * mean over both arms.  theta is the least-squares coefficient vector of y
+ * on x over the total sample of both arms (tea-tasting's choice; with one
+ * covariate the slope of lm(y ~ x) on the pooled units; with several the
+ * multivariate form of Spotify's and Statsig's write-ups), or a given
+ * vector.  Per arm the adjusted mean and M2 are
+ *	  mean_y - theta'(mean_x - xbar),
+ *	  C_yy - 2 theta' C_xy + theta' C_xx theta,
+ * treating theta and xbar as known (as tea-tasting and GrowthBook do).
+ * For a ratio metric with a pre-period ratio (four metrics: numerator,
+ * denominator, pre-period numerator, pre-period denominator) the same is
+ * done on the linearized values, with theta from the total sample's
+ * linearization (tea-tasting); GrowthBook instead sums the two arms'
+ * within-arm covariances.  The relative effect of an adjusted metric is
+ * adjusted treatment mean / adjusted control mean - 1 (tea-tasting);
+ * GrowthBook divides the adjusted difference by the unadjusted control
+ * mean.  Its interval treats the two adjusted means as independent; their
+ * shared centring at xbar correlates them slightly, which is ignored, as
+ * tea-tasting does.
+ * ---------------------------------------------------------------------
+ */
+
+/* A covariate whose variance left after the earlier ones is below this
+ * fraction of its own is dropped (theta = 0), as lm() drops aliased ones. */
+#define CUPED_ALIAS_TOL		1e-10
+
+/* (n, mean, M2) as a Moments, for ttest_two_sample() */
+static void
+arm_moments(Moments *m, int64_t n, double mean, double m2)
+{
+	moments_init(m);
+	m->n = n;
+	m->mean = mean;
+	m->m2 = m2 > 0.0 ? m2 : 0.0;
+	m->have_higher = false;
+	m->have_range = false;
+}
+
+/* C_ij of a JointMoments */
+static double
+comoment(const JointMoments *m, int i, int j)
+{
+	return m->c[joint_cidx(m->k, i, j)];
+}
+
+/*
+ * lin_comoment: the co-moment of the linearized ratios mean_a / mean_b and
+ * mean_c / mean_d (M2 of one ratio when a = c and b = d); see above.
+ */
+static double
+lin_comoment(const JointMoments *m, int a, int b, int c, int d)
+{
+	double		rab = m->mean[a] / m->mean[b];
+	double		rcd = m->mean[c] / m->mean[d];
+
+	return (comoment(m, a, c) - rcd * comoment(m, a, d)
+			- rab * comoment(m, b, c) + rab * rcd * comoment(m, b, d))
+		/ m->mean[b] / m->mean[d];
+}
+
+/*
+ * least_squares: theta solving Sxx theta = Sxy for p covariates (Sxx p x p
+ * row-major), by Gaussian elimination in covariate order (the Cholesky
+ * factorization of the symmetric positive semidefinite Sxx); a pivot below
+ * CUPED_ALIAS_TOL times the covariate's own variance (it is a linear
+ * function of the earlier ones, or constant) gets theta = 0.
+ */
+static void
+least_squares(int p, const double *sxx, const double *sxy, double *theta)
+{
+	double		a[EFFECTS_MAX_COVARIATES][EFFECTS_MAX_COVARIATES + 1];
+	bool		used[EFFECTS_MAX_COVARIATES];
+	int			i,
+				j,
+				l;
+
+	for (i = 0; i < p; i++)
+	{
+		for (j = 0; j < p; j++)
+			a[i][j] = sxx[i * p + j];
+		a[i][p] = sxy[i];
+	}
+	for (j = 0; j < p; j++)
+	{
+		double		pivot = a[j][j];
+
+		used[j] = pivot > CUPED_ALIAS_TOL * sxx[j * p + j] && pivot > 0.0;
+		if (!used[j])
+			continue;
+		for (i = j + 1; i < p; i++)
+		{
+			double		f = a[i][j] / pivot;
+
+			for (l = j; l <= p; l++)
+				a[i][l] -= f * a[j][l];
+		}
+	}
+	for (j = p - 1; j >= 0; j--)
+	{
+		double		s;
+
+		theta[j] = 0.0;
+		if (!used[j])
+			continue;
+		s = a[j][p];
+		for (l = j + 1; l < p; l++)
+			s -= a[j][l] * theta[l];
+		theta[j] = s / a[j][j];
+	}
+}
+
+/*
+ * effects_ratio_arms: the unit-level (n, mean, M2) of both arms for the
+ * ratio mean_0 / mean_1, adjusted by the pre-period ratio mean_2 / mean_3
+ * when k = 4 (theta from the total sample, returned in *theta), and the
+ * unadjusted ones.  Returns false when a ratio is undefined (a zero
+ * denominator mean); raises nothing.  total: both arms merged.
+ */
+bool
+effects_ratio_arms(const JointMoments *t, const JointMoments *c,
+				   const JointMoments *total, Moments *ta, Moments *ca,
+				   Moments *tu, Moments *cu, double *theta)
+{
+	const JointMoments *arm[2] = {t, c};
+	Moments    *adj[2] = {ta, ca};
+	Moments    *unadj[2] = {tu, cu};
+	double		th = 0.0;
+	double		rx_total = 0.0;
+	int			i;
+
+	if (t->mean[1] == 0.0 || c->mean[1] == 0.0)
+		return false;
+	if (t->k == 4)
+	{
+		double		lxx;
+
+		if (t->mean[3] == 0.0 || c->mean[3] == 0.0 || total->mean[1] == 0.0 ||
+			total->mean[3] == 0.0)
+			return false;
+		lxx = lin_comoment(total, 2, 3, 2, 3);
+		if (lxx > 0.0)
+			th = lin_comoment(total, 0, 1, 2, 3) / lxx;
+		rx_total = total->mean[2] / total->mean[3];
+		*theta = th;
+	}
+	for (i = 0; i < 2; i++)
+	{
+		const JointMoments *m = arm[i];
+		double		ry = m->mean[0] / m->mean[1];
+		double		lyy = lin_comoment(m, 0, 1, 0, 1);
+
+		arm_moments(unadj[i], m->n, ry, lyy);
+		if (m->k == 4)
+		{
+			double		rx = m->mean[2] / m->mean[3];
+
+			arm_moments(adj[i], m->n, ry - th * (rx - rx_total),
+						lyy - 2.0 * th * lin_comoment(m, 0, 1, 2, 3)
+						+ th * th * lin_comoment(m, 2, 3, 2, 3));
+		}
+		else
+			*adj[i] = *unadj[i];
+	}
+	return true;
+}
+
+/*
+ * effects_cuped_arms: the unit-level (n, mean, M2) of metric 0 adjusted by
+ * metrics 1..k-1, with the given theta (NULL: least squares on the total
+ * sample, returned in theta[0..k-2]), and the unadjusted ones.
+ */
+void
+effects_cuped_arms(const JointMoments *t, const JointMoments *c,
+				   const JointMoments *total, const double *given,
+				   Moments *ta, Moments *ca, Moments *tu, Moments *cu,
+				   double *theta)
+{
+	const JointMoments *arm[2] = {t, c};
+	Moments    *adj[2] = {ta, ca};
+	Moments    *unadj[2] = {tu, cu};
+	int			p = t->k - 1;
+	int			i,
+				j,
+				l;
+
+	if (given != NULL)
+		memcpy(theta, given, sizeof(double) * p);
+	else
+	{
+		double		sxx[EFFECTS_MAX_COVARIATES * EFFECTS_MAX_COVARIATES];
+		double		sxy[EFFECTS_MAX_COVARIATES];
+
+		for (j = 0; j < p; j++)
+		{
+			sxy[j] = comoment(total, 0, j + 1);
+			for (l = 0; l < p; l++)
+				sxx[j * p + l] = comoment(total, j + 1, l + 1);
+		}
+		least_squares(p, sxx, sxy, theta);
+	}
+	for (i = 0; i < 2; i++)
+	{
+		const JointMoments *m = arm[i];
+		double		mean = m->mean[0];
+		double		m2 = comoment(m, 0, 0);
+
+		arm_moments(unadj[i], m->n, mean, m2);
+		for (j = 0; j < p; j++)
+		{
+			mean -= theta[j] * (m->mean[j + 1] - total->mean[j + 1]);
+			m2 -= 2.0 * theta[j] * comoment(m, 0, j + 1);
+			for (l = 0; l < p; l++)
+				m2 += theta[j] * theta[l] * comoment(m, j + 1, l + 1);
+		}
+		arm_moments(adj[i], m->n, mean, m2);
+	}
+}
+
+/*
+ * effects_adjusted: the row from adjusted arms ta, ca, with the variance
+ * reduction 1 - se_adj^2 / se_unadj^2 against the unadjusted tu, cu.
+ */
+void
+effects_adjusted(const Moments *ta, const Moments *ca, const Moments *tu,
+				 const Moments *cu, double mu, bool equal_var,
+				 Alternative alt, double conf_level, RelCiMethod method,
+				 EffectResult *r)
+{
+	TTestResult u;
+
+	effects_two_sample(ta, ca, mu, equal_var, alt, conf_level, method, r);
+	ttest_two_sample(tu, cu, mu, equal_var, alt, conf_level, &u);
+	if (u.std_error > 0.0 && !isnan(r->test.std_error))
+		r->variance_reduction = 1.0 - (r->test.std_error / u.std_error) *
+			(r->test.std_error / u.std_error);
+}
+
+/*
+ * effects_undefined: the row of a test whose estimates are undefined (a
+ * ratio with a zero denominator mean): every field NULL but the method.
+ */
+void
+effects_undefined(bool equal_var, EffectResult *r)
+{
+	r->test.statistic = r->test.df = r->test.p_value = NAN;
+	r->test.estimate = r->test.ci_lower = r->test.ci_upper = NAN;
+	r->test.std_error = NAN;
+	r->test.method = equal_var ? "Two Sample t-test" : "Welch Two Sample t-test";
+	r->rel_estimate = r->rel_ci_lower = r->rel_ci_upper = NAN;
+	r->rel_std_error = NAN;
+	r->rel_ci_kind = REL_KIND_UNDEFINED;
+	r->treatment_mean = r->control_mean = NAN;
+	r->variance_reduction = NAN;
+	r->ntheta = 0;
 }

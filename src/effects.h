@@ -12,6 +12,7 @@
 #define ABSTATS_EFFECTS_H
 
 #include "args.h"
+#include "joint.h"
 #include "summary.h"
 #include "ttest.h"
 
@@ -70,5 +71,32 @@ extern void effects_two_sample(const Moments *treatment, const Moments *control,
 							   double mu, bool equal_var, Alternative alt,
 							   double conf_level, RelCiMethod method,
 							   EffectResult *r);
+
+/*
+ * Joint summaries (ratio_test, cuped_test): each arm reduced to the
+ * unit-level (n, mean, M2) of the adjusted metric (ta, ca) and of the
+ * unadjusted one (tu, cu); `total` is both arms merged.
+ * effects_ratio_arms: metric 0 / metric 1, adjusted by metric 2 / metric 3
+ * when k = 4 (*theta set); false when a denominator mean is 0.
+ * effects_cuped_arms: metric 0 adjusted by metrics 1..k-1 with `given`
+ * coefficients, or least squares on the total sample when NULL (theta[]
+ * receives the coefficients used).
+ */
+extern bool effects_ratio_arms(const JointMoments *t, const JointMoments *c,
+							   const JointMoments *total, Moments *ta, Moments *ca,
+							   Moments *tu, Moments *cu, double *theta);
+extern void effects_cuped_arms(const JointMoments *t, const JointMoments *c,
+							   const JointMoments *total, const double *given,
+							   Moments *ta, Moments *ca, Moments *tu, Moments *cu,
+							   double *theta);
+
+/* The row from adjusted arms, with the variance reduction against tu, cu. */
+extern void effects_adjusted(const Moments *ta, const Moments *ca,
+							 const Moments *tu, const Moments *cu, double mu,
+							 bool equal_var, Alternative alt, double conf_level,
+							 RelCiMethod method, EffectResult *r);
+
+/* Every field NULL but the method (undefined estimates). */
+extern void effects_undefined(bool equal_var, EffectResult *r);
 
 #endif							/* ABSTATS_EFFECTS_H */

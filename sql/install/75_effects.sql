@@ -35,3 +35,26 @@ CREATE FUNCTION ab_test(treatment stats_summary, control stats_summary,
 	AS 'MODULE_PATHNAME', 'ab_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ab_test(stats_summary, stats_summary, text, float8, boolean, float8, text) IS
 	'the dashboard row of an A/B test: t_test(treatment, control, ...) plus the relative effect treatment / control - 1 with a Fieller (default), delta-method or log-ratio interval';
+
+CREATE FUNCTION ratio_test(treatment joint_summary, control joint_summary,
+						   alternative text DEFAULT 'two-sided',
+						   mu float8 DEFAULT 0,
+						   equal_var boolean DEFAULT false,
+						   conf_level float8 DEFAULT 0.95,
+						   relative_ci text DEFAULT 'fieller')
+	RETURNS ab_test_result
+	AS 'MODULE_PATHNAME', 'ratio_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ratio_test(joint_summary, joint_summary, text, float8, boolean, float8, text) IS
+	'the dashboard row of a ratio-of-means metric, mean(metric 1) / mean(metric 2) per arm (e.g. orders per session with users randomized): delta-method Welch t-test; with 4 metrics adjusted by the pre-period ratio metric 3 / metric 4 (CUPED)';
+
+CREATE FUNCTION cuped_test(treatment joint_summary, control joint_summary,
+						   alternative text DEFAULT 'two-sided',
+						   mu float8 DEFAULT 0,
+						   equal_var boolean DEFAULT false,
+						   conf_level float8 DEFAULT 0.95,
+						   relative_ci text DEFAULT 'fieller',
+						   theta float8[] DEFAULT NULL)
+	RETURNS ab_test_result
+	AS 'MODULE_PATHNAME', 'cuped_test' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cuped_test(joint_summary, joint_summary, text, float8, boolean, float8, text, float8[]) IS
+	'the dashboard row of metric 1 regression-adjusted (CUPED) by the pre-experiment covariates metrics 2..k; theta NULL: least squares on both arms, else the given coefficients';
