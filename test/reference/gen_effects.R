@@ -9,6 +9,8 @@
 #   data/effects_units.csv  sample_id, m1..m4: the raw units of every arm
 #                           (%.17g, read back exactly); ab_test uses m1
 #   data/effects_ab.csv     ab_test cases and expected fields
+#   data/effects_joint.csv  ratio_test and cuped_test cases and expected
+#                           fields (joint summaries of m1..mk)
 #
 # Sources of the expected values:
 #   - the absolute part (statistic, df, p_value, estimate, ci_lower,
@@ -286,9 +288,9 @@ ab_pairs <- list(
 	c("constant_10", "constant_10"), c("single_1", "small_3"),
 	c("exp_300", "exp_250"), c("pos_100_c", "negpos_100_t"))
 
-rows <- list(); case <- 0
-add_case <- function(p, alt, eqv, level, method, mu) {
-	x <- units[[p[1]]][, 1]; y <- units[[p[2]]][, 1]
+# The expected fields of one case: x, y the unit-level values whose means
+# are the two arms' estimates.
+case_fields <- function(x, y, alt, eqv, level, method, mu) {
 	a <- absolute(x, y, mu, eqv, alt, level)
 	s <- arm_stats(x, y, eqv)
 	tested <- !is.na(a["statistic"])
@@ -296,14 +298,21 @@ add_case <- function(p, alt, eqv, level, method, mu) {
 		list(rel_estimate = if (mean(y) != 0) (mean(x) - mean(y)) / mean(y) else NA,
 			 rel_ci_lower = NA, rel_ci_upper = NA, rel_std_error = NA, rel_ci_kind = NA)
 	} else relative(s, alt, level, eqv, method, tested, a[c("ci_lower", "ci_upper")])
+	c(fmt(a),
+	  rel_estimate = fmt(rel$rel_estimate), rel_ci_lower = fmt(rel$rel_ci_lower),
+	  rel_ci_upper = fmt(rel$rel_ci_upper), rel_std_error = fmt(rel$rel_std_error),
+	  rel_ci_kind = fmt(rel$rel_ci_kind),
+	  treatment_mean = fmt(mean(x)), control_mean = fmt(mean(y)))
+}
+
+rows <- list(); case <- 0
+add_case <- function(p, alt, eqv, level, method, mu) {
+	x <- units[[p[1]]][, 1]; y <- units[[p[2]]][, 1]
 	case <<- case + 1
 	rows[[length(rows) + 1]] <<- c(case_id = case, t_id = p[1], c_id = p[2],
 		alternative = alt_sql(alt), mu = fmt(mu), equal_var = eqv,
-		conf_level = level, relative_ci = method, fmt(a),
-		rel_estimate = fmt(rel$rel_estimate), rel_ci_lower = fmt(rel$rel_ci_lower),
-		rel_ci_upper = fmt(rel$rel_ci_upper), rel_std_error = fmt(rel$rel_std_error),
-		rel_ci_kind = fmt(rel$rel_ci_kind),
-		treatment_mean = fmt(mean(x)), control_mean = fmt(mean(y)))
+		conf_level = level, relative_ci = method,
+		case_fields(x, y, alt, eqv, level, method, mu))
 }
 for (p in ab_pairs) for (alt in ALTS) for (eqv in c(FALSE, TRUE))
 	for (level in c(0.95, 0.9)) for (method in c("fieller", "delta", "log"))
@@ -318,6 +327,160 @@ for (p in ab_pairs[c(1, 5, 6, 8)]) for (alt in c("less", "greater"))
 
 write.csv(as.data.frame(do.call(rbind, rows)), "data/effects_ab.csv",
 		  row.names = FALSE, quote = FALSE)
+
+# ---------------------------------------------------------------------------
+# Joint summaries: ratio_test and cuped_test
+# ---------------------------------------------------------------------------
+# Ratio metrics: users randomized, sessions and orders per user, before
+# (pre-period) and during the experiment; columns orders, sessions,
+# pre_orders, pre_sessions.  profit: a numerator that can be negative.
+ratio_users <- function(n, lift) {
+	visit <- rgamma(n, shape = 2, rate = 1)
+	buy <- rbeta(n, 2, 12)
+	s_pre <- 1 + rpois(n, visit)
+	o_pre <- rbinom(n, s_pre, buy)
+	s <- 1 + rpois(n, visit)
+	o <- rbinom(n, s, pmin(1, buy * lift))
+	cbind(o, s, o_pre, s_pre)
+}
+add_units("ratio_3000_b", ratio_users(3000, 1.06))
+add_units("ratio_3000_a", ratio_users(3000, 1.00))
+add_units("ratio_40_b", ratio_users(40, 1.10))
+add_units("ratio_50_a", ratio_users(50, 1.00))
+profit <- function(u) cbind(20 * u[, 1] - 1.5 * u[, 2], u[, 2], 20 * u[, 3] - 1.5 * u[, 4], u[, 4])
+add_units("profit_800_b", profit(ratio_users(800, 1.05)))
+add_units("profit_900_a", profit(ratio_users(900, 1.00)))
+# CUPED: revenue y and pre-experiment covariates: pre-period revenue,
+# pre-period sessions, and a covariate unrelated to y.
+cuped_users <- function(n, lift) {
+	value <- rgamma(n, shape = 1.5, rate = 0.1)
+	pre <- round(value * rlnorm(n, 0, 0.4), 2)
+	sessions <- rpois(n, value / 5)
+	noise <- rnorm(n)
+	y <- round(lift * value * rlnorm(n, 0, 0.5) + 0.3 * sessions, 2)
+	cbind(y, pre, sessions, noise)
+}
+add_units("cuped_2000_b", cuped_users(2000, 1.05))
+add_units("cuped_2000_a", cuped_users(2000, 1.00))
+add_units("cuped_30_b", cuped_users(30, 1.2)[, 1:3])
+add_units("cuped_25_a", cuped_users(25, 1.0)[, 1:3])
+collinear <- function(u) cbind(u[, 1:2], 2 * u[, 2])
+add_units("collinear_300_b", collinear(cuped_users(300, 1.1)))
+add_units("collinear_300_a", collinear(cuped_users(300, 1.0)))
+
+close_to <- function(a, b, tol, what)
+	if (any(abs(a - b) > tol * pmax(abs(a), abs(b)))) stop(paste("cross-check failed:", what))
+
+# Ratio metric mean(a) / mean(b): the delta-method unit-level values of the
+# arm, shifted by the arm's ratio so that their mean is the ratio:
+#   l_i = (a_i - R b_i) / mean(b) + R.
+lin <- function(a, b) {
+	r <- mean(a) / mean(b)
+	(a - r * b) / mean(b) + r
+}
+# Deng et al. (2018) on summary statistics: Var(R) n = (s_aa - 2 R s_ab +
+# R^2 s_bb) / mean(b)^2; the brute-force values must have that variance.
+check_ratio <- function(a, b, l) {
+	r <- mean(a) / mean(b)
+	v <- (var(a) - 2 * r * cov(a, b) + r^2 * var(b)) / mean(b)^2
+	close_to(var(l), v, 1e-10, "ratio variance")
+	close_to(mean(l), r, 1e-13, "ratio mean")
+}
+# the co-moment of two linearized ratios a/b and c/d (per unit, centred)
+lin_c <- function(a, b) { r <- mean(a) / mean(b); (a - r * b) / mean(b) }
+
+# The unit-level values of both arms for ratio_test: list(x, y) adjusted,
+# (ux, uy) unadjusted, theta.
+ratio_values <- function(tu, cu, k) {
+	ux <- lin(tu[, 1], tu[, 2]); uy <- lin(cu[, 1], cu[, 2])
+	check_ratio(tu[, 1], tu[, 2], ux); check_ratio(cu[, 1], cu[, 2], uy)
+	if (k == 2) return(list(x = ux, y = uy, ux = ux, uy = uy, theta = NA))
+	all <- rbind(tu, cu)
+	ly <- lin_c(all[, 1], all[, 2]); lx <- lin_c(all[, 3], all[, 4])
+	# theta: the pooled OLS slope of the linearized metric on the
+	# linearized pre-period ratio (brute force) ...
+	theta <- unname(coef(lm(ly ~ lx))[2])
+	# ... and from the total sample's summary statistics (tea-tasting)
+	ry <- mean(all[, 1]) / mean(all[, 2]); rx <- mean(all[, 3]) / mean(all[, 4])
+	cyx <- (cov(all[, 1], all[, 3]) - rx * cov(all[, 1], all[, 4]) - ry * cov(all[, 2], all[, 3])
+			+ ry * rx * cov(all[, 2], all[, 4])) / mean(all[, 2]) / mean(all[, 4])
+	vxx <- (var(all[, 3]) - 2 * rx * cov(all[, 3], all[, 4]) + rx^2 * var(all[, 4])) /
+		mean(all[, 4])^2
+	close_to(theta, cyx / vxx, 1e-9, "ratio theta")
+	adj <- function(u) {
+		r_y <- mean(u[, 1]) / mean(u[, 2]); r_x <- mean(u[, 3]) / mean(u[, 4])
+		lin_c(u[, 1], u[, 2]) - theta * lin_c(u[, 3], u[, 4]) + r_y - theta * (r_x - rx)
+	}
+	list(x = adj(tu), y = adj(cu), ux = ux, uy = uy, theta = theta)
+}
+
+# CUPED: metric 1 adjusted by the others, y - theta'(x - mean of both arms)
+cuped_values <- function(tu, cu, k, given) {
+	all <- rbind(tu, cu)
+	p <- k - 1
+	X <- all[, 2:k, drop = FALSE]
+	if (is.null(given)) {
+		fit <- lm(all[, 1] ~ X)
+		theta <- unname(coef(fit)[-1])
+		theta[is.na(theta)] <- 0		# aliased covariates, as lm() reports them
+		# cross-check: the normal equations on the total sample's covariances
+		keep <- !is.na(coef(fit)[-1])
+		th2 <- solve(cov(X[, keep, drop = FALSE]), cov(X[, keep, drop = FALSE], all[, 1]))
+		close_to(theta[keep], as.vector(th2), 1e-8, "cuped theta")
+	} else theta <- given
+	xbar <- colMeans(X)
+	adj <- function(u) as.vector(u[, 1] - sweep(u[, 2:k, drop = FALSE], 2, xbar) %*% theta)
+	list(x = adj(tu), y = adj(cu), ux = tu[, 1], uy = cu[, 1], theta = theta)
+}
+
+jrows <- list(); jcase <- 0
+add_joint <- function(test, p, k, given, alt, eqv, level, method, mu) {
+	tu <- units[[p[1]]][, 1:k, drop = FALSE]; cu <- units[[p[2]]][, 1:k, drop = FALSE]
+	v <- if (test == "ratio") ratio_values(tu, cu, k) else cuped_values(tu, cu, k, given)
+	f <- case_fields(v$x, v$y, alt, eqv, level, method, mu)
+	adjusted <- test == "cuped" || k == 4
+	vr <- NA
+	if (adjusted) {
+		se <- as.numeric(f["std_error"])
+		se_u <- absolute(v$ux, v$uy, mu, eqv, alt, level)["std_error"]
+		if (!is.na(se) && !is.na(se_u) && se_u > 0) vr <- 1 - (se / se_u)^2
+	}
+	th <- c(v$theta, NA, NA, NA)[1:3]
+	jcase <<- jcase + 1
+	jrows[[length(jrows) + 1]] <<- c(case_id = jcase, test = test, t_id = p[1],
+		c_id = p[2], k = k,
+		theta_given = if (is.null(given)) "" else sprintf("{%s}", paste(fmt(given), collapse = ";")),
+		alternative = alt_sql(alt), mu = fmt(mu), equal_var = eqv,
+		conf_level = level, relative_ci = method, f,
+		variance_reduction = fmt(vr), theta1 = fmt(th[1]), theta2 = fmt(th[2]),
+		theta3 = fmt(th[3]))
+}
+ratio_pairs <- list(c("ratio_3000_b", "ratio_3000_a"), c("ratio_40_b", "ratio_50_a"),
+					c("profit_800_b", "profit_900_a"))
+for (p in ratio_pairs) for (k in c(2, 4)) for (alt in ALTS) for (eqv in c(FALSE, TRUE))
+	for (method in c("fieller", "delta", "log"))
+		add_joint("ratio", p, k, NULL, alt, eqv, 0.95, method, 0)
+cuped_sets <- list(list(c("cuped_2000_b", "cuped_2000_a"), 2, NULL),
+				   list(c("cuped_2000_b", "cuped_2000_a"), 4, NULL),
+				   list(c("cuped_2000_b", "cuped_2000_a"), 3, NULL),
+				   list(c("cuped_30_b", "cuped_25_a"), 3, NULL),
+				   list(c("collinear_300_b", "collinear_300_a"), 3, NULL),
+				   list(c("cuped_2000_b", "cuped_2000_a"), 2, 0.5),
+				   list(c("cuped_2000_b", "cuped_2000_a"), 4, c(0.4, 0.1, -0.2)))
+for (cs in cuped_sets) for (alt in ALTS) for (eqv in c(FALSE, TRUE))
+	for (method in c("fieller", "delta", "log"))
+		add_joint("cuped", cs[[1]], cs[[2]], cs[[3]], alt, eqv, 0.95, method, 0)
+for (p in ratio_pairs[1:2]) for (k in c(2, 4))
+	add_joint("ratio", p, k, NULL, "two.sided", FALSE, 0.9, "fieller", 0.01)
+for (cs in cuped_sets[c(1, 4)])
+	add_joint("cuped", cs[[1]], cs[[2]], cs[[3]], "greater", FALSE, 0.9, "log", 0.5)
+
+# the theta arrays in SQL syntax: {a,b}
+jout <- as.data.frame(do.call(rbind, jrows))
+jout$theta_given <- gsub(";", ",", jout$theta_given)
+write.csv(jout, "data/effects_joint.csv", row.names = FALSE,
+		  quote = which(names(jout) == "theta_given"))
+cat(sprintf("%d ratio_test / cuped_test cases\n", jcase))
 
 # ---------------------------------------------------------------------------
 # The raw units of every arm
