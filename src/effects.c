@@ -65,6 +65,7 @@
 #include "dist.h"
 #include "effects.h"
 #include "joint.h"
+#include "power.h"
 
 /* A confidence set of the relative effect; gap_* bound the excluded part. */
 typedef struct RelSet
@@ -796,4 +797,212 @@ effects_undefined(bool equal_var, EffectResult *r)
 	r->treatment_mean = r->control_mean = NAN;
 	r->variance_reduction = NAN;
 	r->ntheta = 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Enough data?  The power of the relative interval to exclude 0.
+ *
+ * With the observed unit-level variances var_t, var_c (of the metric the
+ * test uses: plain, ratio-linearized or adjusted), sizes n_t, n_c, the
+ * control mean mu_c and a true relative effect m (treatment mean
+ * (1 + m) mu_c), each interval method excludes 0 when its statistic
+ * exceeds the two-sided critical value:
+ *	- Fieller: exactly when the absolute t-test rejects, so its power is
+ *	  the Welch power for the difference m mu_c (power.c);
+ *	- delta: rel / se_rel, with
+ *	  se_rel^2 = (v_t + (1 + m)^2 v_c) / mu_c^2, v = var / n,
+ *	  and the Welch df of the difference;
+ *	- log: log(1 + m) / se_log, with
+ *	  se_log^2 = v_t / ((1 + m) mu_c)^2 + v_c / mu_c^2,
+ *	  and the Welch df of those two relative variances.
+ * The power is that of the noncentral t with those df and the statistic's
+ * expected value as noncentrality, both tails, as power.c does for the
+ * Welch test.
+ * ---------------------------------------------------------------------
+ */
+
+/* The arguments of the relative power as a function of n_c or of m. */
+typedef struct RelPowerArgs
+{
+	RelCiMethod method;
+	double		k;				/* n_t / n_c when solving for n_c */
+	double		n_t;
+	double		n_c;
+	double		var_t;
+	double		var_c;
+	double		mu_c;
+	double		m;
+	double		sign;			/* direction of m when solving for it */
+	double		sig_level;
+} RelPowerArgs;
+
+/*
+ * effects_rel_power: the power of the method's relative interval to
+ * exclude 0 (two-sided, level sig_level) when the true relative effect is
+ * m; NAN where undefined (an arm with one unit or fewer, no variance, a
+ * zero control mean, 1 + m <= 0 for the log ratio).
+ */
+double
+effects_rel_power(RelCiMethod method, double n_t, double n_c, double var_t,
+				  double var_c, double mu_c, double m, double sig_level)
+{
+	double		vt = var_t / n_t;
+	double		vc = var_c / n_c;
+	double		se,
+				df;
+
+	if (!(n_t > 1.0) || !(n_c > 1.0) || !(vt + vc > 0.0) || mu_c == 0.0)
+		return NAN;
+	switch (method)
+	{
+		case REL_CI_DELTA:
+			se = hypot(sqrt(vt), fabs(1.0 + m) * sqrt(vc)) / fabs(mu_c);
+			df = welch_df_of(vt, n_t, vc, n_c);
+			return power_two_sided_t(df, m / se, sig_level);
+		case REL_CI_LOG:
+			{
+				double		a,
+							b;
+
+				if (!(1.0 + m > 0.0))
+					return NAN;
+				a = vt / ((1.0 + m) * mu_c) / ((1.0 + m) * mu_c);
+				b = vc / mu_c / mu_c;
+				se = sqrt(a + b);
+				df = welch_df_of(a, n_t, b, n_c);
+				return power_two_sided_t(df, log1p(m) / se, sig_level);
+			}
+		case REL_CI_FIELLER:
+		default:
+			return power_welch_power(n_t, n_c, var_t, var_c, fabs(m * mu_c),
+									 sig_level);
+	}
+}
+
+static double
+rel_power_of_n(double n_c, void *arg)
+{
+	RelPowerArgs *a = (RelPowerArgs *) arg;
+
+	return effects_rel_power(a->method, a->k * n_c, n_c, a->var_t, a->var_c,
+							 a->mu_c, a->m, a->sig_level);
+}
+
+static double
+rel_power_of_m(double u, void *arg)
+{
+	RelPowerArgs *a = (RelPowerArgs *) arg;
+
+	return effects_rel_power(a->method, a->n_t, a->n_c, a->var_t, a->var_c,
+							 a->mu_c, a->sign * u, a->sig_level);
+}
+
+/*
+ * effects_rel_n: the control size n_c (treatment k n_c) at which the
+ * relative interval excludes 0 with probability `power` when the true
+ * relative effect is m.
+ */
+PowerStatus
+effects_rel_n(RelCiMethod method, double k, double var_t, double var_c,
+			  double mu_c, double m, double sig_level, double power,
+			  double *n_c)
+{
+	RelPowerArgs a;
+
+	if (method == REL_CI_FIELLER)
+		return power_welch_n(k, var_t, var_c, fabs(m * mu_c), sig_level, power, n_c);
+	memset(&a, 0, sizeof(a));
+	a.method = method;
+	a.k = k;
+	a.var_t = var_t;
+	a.var_c = var_c;
+	a.mu_c = mu_c;
+	a.m = m;
+	a.sig_level = sig_level;
+	return power_solve_n(rel_power_of_n, &a, fmax(2.0, 2.0 / k), power, n_c);
+}
+
+/*
+ * effects_rel_mde: the smallest relative effect in the direction of `sign`
+ * (+1: a lift, -1: a drop, which cannot go below -1) that the relative
+ * interval detects with probability `power` at the current sizes.
+ *
+ * The power need not grow without bound: the delta method's standard
+ * error grows with the treatment mean, so a lift's power tends to a limit
+ * below 1, and on the log scale a drop towards -100% makes the treatment
+ * arm's relative variance explode, so the power rises and falls again.
+ * The search starts from the Fieller (absolute) answer and brackets the
+ * first crossing, doubling a lift (up to 1e10) or halving the distance of
+ * a drop to -1 (up to 1e-12); POWER_TOO_HIGH when there is none.
+ */
+PowerStatus
+effects_rel_mde(RelCiMethod method, double n_t, double n_c, double var_t,
+				double var_c, double mu_c, double sign, double sig_level,
+				double power, double *m)
+{
+	RelPowerArgs a;
+	double		lo,
+				hi,
+				v,
+				u;
+	PowerStatus st;
+
+	st = power_welch_mde(n_t, n_c, var_t, var_c, sig_level, power, &u);
+	if (st != POWER_OK)
+		return st;
+	u /= fabs(mu_c);
+	if (method == REL_CI_FIELLER)
+	{
+		*m = sign * u;
+		return POWER_OK;
+	}
+	memset(&a, 0, sizeof(a));
+	a.method = method;
+	a.n_t = n_t;
+	a.n_c = n_c;
+	a.var_t = var_t;
+	a.var_c = var_c;
+	a.mu_c = mu_c;
+	a.sign = sign;
+	a.sig_level = sig_level;
+	if (sign < 0.0 && u >= 1.0)
+		u = 0.5;
+	v = rel_power_of_m(u, &a);
+	if (isnan(v))
+		return POWER_FAILED;
+	if (v >= power)
+	{
+		/* halve until below the target */
+		hi = u;
+		lo = u / 2.0;
+		while ((v = rel_power_of_m(lo, &a)) >= power)
+		{
+			hi = lo;
+			lo /= 2.0;
+			if (lo < 1e-300)
+				return POWER_FAILED;
+		}
+	}
+	else
+	{
+		lo = u;
+		for (;;)
+		{
+			hi = sign < 0.0 ? (lo + 1.0) / 2.0 : 2.0 * lo;
+			v = rel_power_of_m(hi, &a);
+			if (isnan(v))
+				return POWER_FAILED;
+			if (v >= power)
+				break;
+			if ((sign < 0.0 && 1.0 - hi < 1e-12) || hi > 1e10)
+				return POWER_TOO_HIGH;
+			lo = hi;
+		}
+	}
+	if (isnan(v))
+		return POWER_FAILED;
+	st = power_find_root(rel_power_of_m, &a, power, lo, hi, &u);
+	if (st == POWER_OK)
+		*m = sign * u;
+	return st;
 }

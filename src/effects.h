@@ -13,6 +13,7 @@
 
 #include "args.h"
 #include "joint.h"
+#include "power.h"
 #include "summary.h"
 #include "ttest.h"
 
@@ -98,5 +99,21 @@ extern void effects_adjusted(const Moments *ta, const Moments *ca,
 
 /* Every field NULL but the method (undefined estimates). */
 extern void effects_undefined(bool equal_var, EffectResult *r);
+
+/*
+ * Enough data?  Power of the relative interval of `method` to exclude 0
+ * when the true relative effect is m, from unit-level variances; the
+ * control size that reaches a power; the relative effect detectable now.
+ */
+extern double effects_rel_power(RelCiMethod method, double n_t, double n_c,
+								double var_t, double var_c, double mu_c,
+								double m, double sig_level);
+extern PowerStatus effects_rel_n(RelCiMethod method, double k, double var_t,
+								 double var_c, double mu_c, double m,
+								 double sig_level, double power, double *n_c);
+extern PowerStatus effects_rel_mde(RelCiMethod method, double n_t, double n_c,
+								   double var_t, double var_c, double mu_c,
+								   double sign, double sig_level, double power,
+								   double *m);
 
 #endif							/* ABSTATS_EFFECTS_H */

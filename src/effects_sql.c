@@ -24,6 +24,8 @@
 PG_FUNCTION_INFO_V1(ab_test);
 PG_FUNCTION_INFO_V1(ratio_test);
 PG_FUNCTION_INFO_V1(cuped_test);
+PG_FUNCTION_INFO_V1(sample_size_check_relative);
+PG_FUNCTION_INFO_V1(sample_size_check_joint);
 
 /* Fields of ab_test_result. */
 #define AB_TEST_NFIELDS	17
@@ -291,4 +293,205 @@ cuped_test(PG_FUNCTION_ARGS)
 												  ts->k == 2 ? "" : "s",
 												  have_theta ? "given" : "by least squares on both arms"),
 										 method));
+}
+
+/* ---------------------------------------------------------------------
+ * Enough data? sample_size_check for the dashboard's metrics
+ * ---------------------------------------------------------------------
+ */
+
+/* Fields of sample_size_check_result. */
+#define SIZE_CHECK_NFIELDS	7
+
+/*
+ * arg_size_check: validate mde, sig_level and power as sample_size_check
+ * does, and a relative mde of the log method (> -1).
+ */
+static void
+arg_size_check(double mde, bool relative, RelCiMethod method,
+			   double sig_level, double power)
+{
+	arg_finite(mde, "mde");
+	if (mde == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"mde\": 0"),
+				 errdetail("\"mde\" must be a nonzero difference to detect.")));
+	if (relative && method == REL_CI_LOG && !(mde > -1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"mde\": %g", mde),
+				 errdetail("A relative \"mde\" must be greater than -1 (a drop of less than 100%%) for relative_ci 'log'.")));
+	if (!relative && method != REL_CI_FIELLER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"relative_ci\": \"%s\"",
+						method == REL_CI_LOG ? "log" : "delta"),
+				 errdetail("\"relative_ci\" applies to a relative \"mde\": set relative => true.")));
+	arg_open_probability(sig_level, "sig_level");
+	arg_open_probability(power, "power");
+	if (!(power > sig_level))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"power\": %g", power),
+				 errdetail("\"power\" must exceed \"sig_level\" (%g), the power when there is no effect.",
+						   sig_level)));
+}
+
+/*
+ * size_check_datum: the sample_size_check_result row for two arms given
+ * as the unit-level (n, mean, M2) of the metric the test uses.  An
+ * absolute mde is a difference of means (Welch power, as
+ * sample_size_check); a relative one is a fraction of the control mean
+ * and the power is that of the relative interval of `method` to exclude 0
+ * (effects.c; Fieller's is the Welch power of mde * |control mean|).
+ * mde_at_current_n is the effect detectable now in the direction of mde
+ * (signed, unlike sample_size_check's: the delta and log intervals' power
+ * is not symmetric).  Undefined fields are NULL.
+ */
+static Datum
+size_check_datum(FunctionCallInfo fcinfo, const Moments *t, const Moments *c,
+				 bool defined, double mde, bool relative, RelCiMethod method,
+				 double sig_level, double power)
+{
+	Datum		values[SIZE_CHECK_NFIELDS];
+	bool		nulls[SIZE_CHECK_NFIELDS] = {false, false, true, true, true, true, true};
+	double		n_t = (double) t->n;
+	double		n_c = (double) c->n;
+	double		var_t = moments_var_samp(t);
+	double		var_c = moments_var_samp(c);
+	double		mu_c = relative ? c->mean : 1.0;
+	double		m,
+				p_now,
+				mde_now;
+
+	values[0] = Int64GetDatum(t->n);
+	values[1] = Int64GetDatum(c->n);
+	if (defined && n_t >= 2.0 && n_c >= 2.0 && isfinite(var_t) && isfinite(var_c) &&
+		var_t + var_c > 0.0 && mu_c != 0.0 && isfinite(mu_c))
+	{
+		if (effects_rel_n(method, n_t / n_c, var_t, var_c, mu_c, mde, sig_level,
+						  power, &m) == POWER_OK)
+		{
+			values[2] = Int64GetDatum((int64) ceil(n_t / n_c * m));
+			values[3] = Int64GetDatum((int64) ceil(m));
+			nulls[2] = nulls[3] = false;
+		}
+		p_now = effects_rel_power(method, n_t, n_c, var_t, var_c, mu_c, mde,
+								  sig_level);
+		if (isfinite(p_now))
+		{
+			values[4] = BoolGetDatum(p_now >= power);
+			values[5] = Float8GetDatum(p_now);
+			nulls[4] = nulls[5] = false;
+		}
+		if (effects_rel_mde(method, n_t, n_c, var_t, var_c, mu_c,
+							mde > 0.0 ? 1.0 : -1.0, sig_level, power,
+							&mde_now) == POWER_OK)
+			values[6] = FLOAT8_OR_NULL(mde_now, &nulls[6]);
+	}
+	return result_row(fcinfo, SIZE_CHECK_NFIELDS, values, nulls);
+}
+
+/*
+ * sample_size_check_relative(treatment, control stats_summary, mde,
+ * relative_ci, sig_level, power): "can we stop yet?" for ab_test's
+ * relative interval: mde is a relative effect (0.05 = +5%).
+ */
+Datum
+sample_size_check_relative(PG_FUNCTION_ARGS)
+{
+	StatsSummary *ts = PG_GETARG_STATS_SUMMARY_P(0);
+	StatsSummary *cs = PG_GETARG_STATS_SUMMARY_P(1);
+	double		mde = PG_GETARG_FLOAT8(2);
+	RelCiMethod method = arg_relative_ci(PG_GETARG_TEXT_PP(3));
+	double		sig_level = PG_GETARG_FLOAT8(4);
+	double		power = PG_GETARG_FLOAT8(5);
+	Moments		t,
+				c;
+
+	arg_size_check(mde, true, method, sig_level, power);
+	summary_to_moments(ts, &t);
+	summary_to_moments(cs, &c);
+	PG_RETURN_DATUM(size_check_datum(fcinfo, &t, &c, true, mde, true, method,
+									 sig_level, power));
+}
+
+/*
+ * sample_size_check(treatment, control joint_summary, mde, kind, relative,
+ * sig_level, power, relative_ci, theta): the same on the unit-level values
+ * of ratio_test (kind 'ratio') or cuped_test (kind 'cuped'): the
+ * linearized or adjusted variances are what set the sample size.  Not
+ * STRICT (theta defaults to NULL): a NULL in another argument gives NULL.
+ */
+Datum
+sample_size_check_joint(PG_FUNCTION_ARGS)
+{
+	static const ArgKeyword kinds[] = {
+		{"ratio", 0},
+		{"cuped", 1},
+		{NULL, 0}
+	};
+	JointSummary *ts;
+	JointSummary *cs;
+	double		mde;
+	bool		cuped;
+	bool		relative;
+	double		sig_level;
+	double		power;
+	RelCiMethod method;
+	JointMoments t,
+				c,
+				total;
+	Moments		ta,
+				ca,
+				tu,
+				cu;
+	double		given[EFFECTS_MAX_COVARIATES];
+	double		theta[EFFECTS_MAX_COVARIATES];
+	bool		have_theta = !PG_ARGISNULL(8);
+	bool		defined = true;
+	int			i;
+
+	for (i = 0; i < 8; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	ts = PG_GETARG_JOINT_SUMMARY_P(0);
+	cs = PG_GETARG_JOINT_SUMMARY_P(1);
+	mde = PG_GETARG_FLOAT8(2);
+	cuped = arg_keyword(PG_GETARG_TEXT_PP(3), "kind", kinds) == 1;
+	relative = PG_GETARG_BOOL(4);
+	sig_level = PG_GETARG_FLOAT8(5);
+	power = PG_GETARG_FLOAT8(6);
+	method = arg_relative_ci(PG_GETARG_TEXT_PP(7));
+	arg_size_check(mde, relative, method, sig_level, power);
+	if (!cuped && ts->k != 2 && ts->k != 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"treatment\": a joint summary of %d metrics",
+						ts->k),
+				 errdetail("kind 'ratio' takes the joint summaries of 2 metrics (numerator, denominator) or of 4 (numerator, denominator, pre-period numerator, pre-period denominator).")));
+	if (have_theta && !cuped)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"theta\": not NULL with kind 'ratio'"),
+				 errdetail("\"theta\" gives the coefficients of kind 'cuped'; a ratio metric's is estimated.")));
+	if (have_theta)
+		arg_theta(PG_GETARG_ARRAYTYPE_P(8), ts->k - 1, given);
+	joint_arms(ts, cs, &t, &c, &total);
+	if (cuped)
+		effects_cuped_arms(&t, &c, &total, have_theta ? given : NULL,
+						   &ta, &ca, &tu, &cu, theta);
+	else
+		defined = effects_ratio_arms(&t, &c, &total, &ta, &ca, &tu, &cu, theta);
+	if (!defined)
+	{
+		/* a zero denominator mean: only the sizes are known */
+		moments_init(&ta);
+		ta.n = t.n;
+		moments_init(&ca);
+		ca.n = c.n;
+	}
+	PG_RETURN_DATUM(size_check_datum(fcinfo, &ta, &ca, defined, mde, relative,
+									 method, sig_level, power));
 }

@@ -58,3 +58,24 @@ CREATE FUNCTION cuped_test(treatment joint_summary, control joint_summary,
 	AS 'MODULE_PATHNAME', 'cuped_test' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION cuped_test(joint_summary, joint_summary, text, float8, boolean, float8, text, float8[]) IS
 	'the dashboard row of metric 1 regression-adjusted (CUPED) by the pre-experiment covariates metrics 2..k; theta NULL: least squares on both arms, else the given coefficients';
+
+CREATE FUNCTION sample_size_check_relative(treatment stats_summary, control stats_summary,
+										   mde float8, relative_ci text DEFAULT 'fieller',
+										   sig_level float8 DEFAULT 0.05,
+										   power float8 DEFAULT 0.8)
+	RETURNS sample_size_check_result
+	AS 'MODULE_PATHNAME', 'sample_size_check_relative' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sample_size_check_relative(stats_summary, stats_summary, float8, text, float8, float8) IS
+	'has the experiment enough data for ab_test''s relative interval (fieller, delta or log) to exclude 0 when the true relative effect is mde (0.05 = +5%)? observed variances and allocation';
+
+CREATE FUNCTION sample_size_check(treatment joint_summary, control joint_summary,
+								  mde float8, kind text,
+								  relative boolean DEFAULT false,
+								  sig_level float8 DEFAULT 0.05,
+								  power float8 DEFAULT 0.8,
+								  relative_ci text DEFAULT 'fieller',
+								  theta float8[] DEFAULT NULL)
+	RETURNS sample_size_check_result
+	AS 'MODULE_PATHNAME', 'sample_size_check_joint' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sample_size_check(joint_summary, joint_summary, float8, text, boolean, float8, float8, text, float8[]) IS
+	'has the experiment enough data to detect mde on a ratio metric (kind ''ratio'', as ratio_test) or a CUPED-adjusted metric (kind ''cuped'', as cuped_test)? the delta-method or adjusted variances set the size';

@@ -11,6 +11,8 @@
 #   data/effects_ab.csv     ab_test cases and expected fields
 #   data/effects_joint.csv  ratio_test and cuped_test cases and expected
 #                           fields (joint summaries of m1..mk)
+#   data/effects_size.csv   sample_size_check_relative and sample_size_check
+#                           on joint summaries: sizes, power, mde
 #
 # Sources of the expected values:
 #   - the absolute part (statistic, df, p_value, estimate, ci_lower,
@@ -481,6 +483,96 @@ jout$theta_given <- gsub(";", ",", jout$theta_given)
 write.csv(jout, "data/effects_joint.csv", row.names = FALSE,
 		  quote = which(names(jout) == "theta_given"))
 cat(sprintf("%d ratio_test / cuped_test cases\n", jcase))
+
+# ---------------------------------------------------------------------------
+# Enough data: sample_size_check_relative and sample_size_check on joint
+# summaries.  The power of each relative interval to exclude 0 when the
+# true relative effect is m, from the unit-level variances vt, vc and the
+# control mean mu (see src/effects.c), with R's pt/qt: two-sided, both
+# tails of the noncentral t.  Sizes and effects are solved with uniroot at
+# tol 1e-14 (the power of the log interval for a drop rises and falls
+# again: the search is limited to the left of its maximum, found with
+# optimize()).
+# ---------------------------------------------------------------------------
+TOL <- 1e-14
+rel_power <- function(method, nt, nc, vt, vc, mu, m, sig) {
+	at <- vt / nt; ac <- vc / nc
+	welch <- function(a, b) (a + b)^2 / (a^2 / (nt - 1) + b^2 / (nc - 1))
+	tpow <- function(df, ncp) {
+		qu <- qt(sig / 2, df, lower.tail = FALSE)
+		pt(qu, df, ncp, lower.tail = FALSE) + pt(-qu, df, ncp)
+	}
+	switch(method,
+		fieller = tpow(welch(at, ac), abs(m * mu) / sqrt(at + ac)),
+		delta = tpow(welch(at, ac), m * abs(mu) / sqrt(at + (1 + m)^2 * ac)),
+		log = {
+			a <- at / ((1 + m) * mu)^2; b <- ac / mu^2
+			tpow(welch(a, b), log1p(m) / sqrt(a + b))
+		})
+}
+size_expected <- function(method, nt, nc, vt, vc, mu, mde, sig, pw) {
+	k <- nt / nc
+	f <- function(n) rel_power(method, k * n, n, vt, vc, mu, mde, sig) - pw
+	nmin <- max(2, 2 / k)
+	m <- if (f(nmin) >= 0) nmin else
+		uniroot(f, c(nmin, 1e7), tol = TOL, extendInt = "upX")$root
+	sgn <- sign(mde)
+	g <- function(u) rel_power(method, nt, nc, vt, vc, mu, sgn * u, sig) - pw
+	mde_now <- NA
+	if (sgn > 0) {
+		hi <- 1e-3
+		while (g(hi) < 0 && hi < 1e10) hi <- 2 * hi
+		if (g(hi) >= 0) mde_now <- uniroot(g, c(0, hi), tol = TOL)$root
+	} else {
+		peak <- optimize(g, c(0, 1 - 1e-12), maximum = TRUE, tol = 1e-12)$maximum
+		if (g(peak) >= 0) mde_now <- -uniroot(g, c(0, peak), tol = TOL)$root
+	}
+	c(e_m = m, e_n_required_treatment = ceiling(k * m), e_n_required_control = ceiling(m),
+	  e_power_now = rel_power(method, nt, nc, vt, vc, mu, mde, sig), e_mde_now = mde_now)
+}
+
+srows <- list(); scase <- 0
+add_size <- function(func, p, k, kind, given, mde, relative, method, sig, pw) {
+	if (func == "relative") {
+		x <- units[[p[1]]][, 1]; y <- units[[p[2]]][, 1]
+	} else {
+		tu <- units[[p[1]]][, 1:k, drop = FALSE]; cu <- units[[p[2]]][, 1:k, drop = FALSE]
+		v <- if (kind == "ratio") ratio_values(tu, cu, k) else cuped_values(tu, cu, k, given)
+		x <- v$x; y <- v$y
+	}
+	e <- size_expected(method, length(x), length(y), var(x), var(y),
+					   if (relative) mean(y) else 1, mde, sig, pw)
+	scase <<- scase + 1
+	srows[[length(srows) + 1]] <<- c(case_id = scase, func = func, t_id = p[1],
+		c_id = p[2], k = k, kind = kind,
+		theta_given = if (is.null(given)) "" else sprintf("{%s}", paste(fmt(given), collapse = ";")),
+		mde = fmt(mde), relative = relative, relative_ci = method, sig_level = sig,
+		power = pw, e_m = fmt(e[["e_m"]]),
+		e_n_required_treatment = sprintf("%.0f", e[["e_n_required_treatment"]]),
+		e_n_required_control = sprintf("%.0f", e[["e_n_required_control"]]),
+		e_power_now = fmt(e[["e_power_now"]]), e_mde_now = fmt(e[["e_mde_now"]]))
+}
+size_pairs <- list(c("normal_500", "normal_400"), c("revenue_3000_b", "revenue_3000_a"),
+				   c("binary_5000_b", "binary_5000_a"), c("neg_200_t", "neg_200_c"),
+				   c("exp_300", "exp_250"), c("wide_30", "narrow_2000"))
+for (p in size_pairs) for (method in c("fieller", "delta", "log"))
+	for (mde in c(0.02, 0.1, -0.05)) for (sp in list(c(0.05, 0.8), c(0.01, 0.9)))
+		add_size("relative", p, 1, "", NULL, mde, TRUE, method, sp[1], sp[2])
+for (p in ratio_pairs) for (k in c(2, 4)) {
+	for (method in c("fieller", "delta", "log")) for (mde in c(0.03, -0.1))
+		add_size("joint", p, k, "ratio", NULL, mde, TRUE, method, 0.05, 0.8)
+	add_size("joint", p, k, "ratio", NULL, 0.01, FALSE, "fieller", 0.05, 0.8)
+}
+for (cs in cuped_sets) {
+	for (method in c("fieller", "delta", "log")) for (mde in c(0.03, -0.1))
+		add_size("joint", cs[[1]], cs[[2]], "cuped", cs[[3]], mde, TRUE, method, 0.05, 0.8)
+	add_size("joint", cs[[1]], cs[[2]], "cuped", cs[[3]], 0.5, FALSE, "fieller", 0.05, 0.9)
+}
+sout <- as.data.frame(do.call(rbind, srows))
+sout$theta_given <- gsub(";", ",", sout$theta_given)
+write.csv(sout, "data/effects_size.csv", row.names = FALSE,
+		  quote = which(names(sout) == "theta_given"))
+cat(sprintf("%d sample size cases\n", scase))
 
 # ---------------------------------------------------------------------------
 # The raw units of every arm
