@@ -375,25 +375,25 @@ moments_recv(StringInfo buf, Moments *m, bool state)
 
 	if (buf->len - buf->cursor < 2)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary data: too short")));
 	version = pq_getmsgbyte(buf);
 	if (version != STATS_SUMMARY_VERSION)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported stats_summary binary format version %d", version),
 				 errdetail("This build reads version %d.", STATS_SUMMARY_VERSION)));
 	flags = pq_getmsgbyte(buf);
 	if (flags & ~known)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary flags %d", flags)));
 	expected = 8 * (3 + ((flags & SUMMARY_HAVE_HIGHER) ? 2 : 0) +
 					((flags & SUMMARY_HAVE_RANGE) ? 2 : 0) +
 					((flags & SUMMARY_STATE_MEAN_LO) ? 1 : 0));
 	if (buf->len - buf->cursor != expected)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary data: %d bytes after the flags, expected %d",
 						buf->len - buf->cursor, expected)));
 	moments_init(m);
