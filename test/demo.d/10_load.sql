@@ -2,11 +2,12 @@
 -- random between A (control) and B (treatment).  B converts a little more
 -- often (10.6% vs 10.0%) and its buyers spend a little more; revenue is
 -- zero for the ~90% who do not convert and log-normal (skewed) for those
--- who do.  setseed() makes every run produce the same data.  Each user also
--- has sessions and orders during the experiment, and revenue, sessions and
--- orders in the four weeks before it (pre-experiment data: the same for
--- both variants, correlated with what the user does during the experiment).
-SELECT setseed(0.2026);
+-- who do.  setseed() makes every run produce the same data (\gset keeps
+-- its empty result off the screen).  Each user also has sessions and orders
+-- during the experiment, and revenue, sessions and orders in the four weeks
+-- before it (pre-experiment data: the same for both variants, correlated
+-- with what the user does during the experiment).
+SELECT setseed(0.2026) \gset
 
 CREATE TABLE experiment_users (
 	user_id bigint PRIMARY KEY,
