@@ -4,7 +4,7 @@
  *	  The joint_summary type (text and binary I/O, comparison and hashing),
  *	  its aggregate states joint_pair_state and joint_state, the
  *	  aggregates stats_agg(y, x [, z [, w]]) and rollup(joint_summary),
- *	  and the accessors.
+ *	  the accessors, and cor_test() (numerics in cortest.c).
  *
  * A joint_summary holds the joint sufficient statistics of 2 to 4 metrics
  * measured on the same units: n, the means and the co-moment matrix (see
@@ -56,6 +56,7 @@
 #include "utils/float.h"
 
 #include "args.h"
+#include "cortest.h"
 #include "joint_sql.h"
 #include "summary_sql.h"
 
@@ -90,6 +91,7 @@ PG_FUNCTION_INFO_V1(joint_variance);
 PG_FUNCTION_INFO_V1(joint_covariance);
 PG_FUNCTION_INFO_V1(joint_correlation);
 PG_FUNCTION_INFO_V1(joint_metric);
+PG_FUNCTION_INFO_V1(joint_cor_test);
 
 /* The three SQL types sharing the text format. */
 typedef enum JointKind
@@ -956,4 +958,38 @@ joint_metric(PG_FUNCTION_ARGS)
 	m.have_range = false;
 	summary_from_moments(out, &m);
 	PG_RETURN_POINTER(out);
+}
+
+/*
+ * cor_test(s, i, j, alternative, conf_level): Pearson's correlation test
+ * of metrics i and j (R's cor.test(x, y, method = "pearson")).
+ */
+Datum
+joint_cor_test(PG_FUNCTION_ARGS)
+{
+	JointSummary *s = PG_GETARG_JOINT_SUMMARY_P(0);
+	int			i = joint_arg_metric(s, PG_GETARG_INT32(1), "i");
+	int			j = joint_arg_metric(s, PG_GETARG_INT32(2), "j");
+	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(3));
+	double		conf_level = PG_GETARG_FLOAT8(4);
+	CorTestResult r;
+	Datum		values[7];
+	bool		nulls[7];
+
+	if (i == j)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"j\": %d", j + 1),
+				 errdetail("\"i\" and \"j\" must name two different metrics.")));
+	arg_conf_level(conf_level);
+	cor_test_pearson(s->n, joint_summary_correlation(s, i, j), alt, conf_level, &r);
+	values[0] = result_float8(r.statistic, &nulls[0]);
+	values[1] = result_float8(r.df, &nulls[1]);
+	values[2] = result_float8(r.p_value, &nulls[2]);
+	values[3] = result_float8(r.estimate, &nulls[3]);
+	values[4] = result_float8(r.ci_lower, &nulls[4]);
+	values[5] = result_float8(r.ci_upper, &nulls[5]);
+	values[6] = CStringGetTextDatum(r.method);
+	nulls[6] = false;
+	return result_row(fcinfo, 7, values, nulls);
 }

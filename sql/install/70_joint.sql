@@ -206,6 +206,27 @@ CREATE FUNCTION metric(s joint_summary, i integer) RETURNS stats_summary
 COMMENT ON FUNCTION metric(joint_summary, integer) IS
 	'metric i (1 = the first argument of stats_agg) as a stats_summary (n, mean, M2; skewness, kurtosis and range unknown), for t_test and the other stats_summary functions';
 
+-- Pearson's correlation test (R's cor.test)
+CREATE TYPE cor_test_result AS (
+	statistic float8,
+	df float8,
+	p_value float8,
+	estimate float8,
+	ci_lower float8,
+	ci_upper float8,
+	method text
+);
+COMMENT ON TYPE cor_test_result IS
+	'result of cor_test(): t statistic, degrees of freedom (n - 2), p-value, estimate (Pearson''s r), Fisher-z confidence interval, method';
+
+CREATE FUNCTION cor_test(s joint_summary, i integer DEFAULT 1, j integer DEFAULT 2,
+						 alternative text DEFAULT 'two-sided',
+						 conf_level float8 DEFAULT 0.95)
+	RETURNS cor_test_result
+	AS 'MODULE_PATHNAME', 'joint_cor_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cor_test(joint_summary, integer, integer, text, float8) IS
+	'Pearson''s correlation test of metrics i and j (1 = the first argument of stats_agg): t with n - 2 df, Fisher-z interval (R cor.test(x, y))';
+
 -- support functions (called by PostgreSQL, not by users)
 COMMENT ON FUNCTION joint_summary_in(cstring) IS 'joint_summary text input (validates the v1 format)';
 COMMENT ON FUNCTION joint_summary_out(joint_summary) IS 'joint_summary text output (v1 format, exact round trip)';
