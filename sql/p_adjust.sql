@@ -17,7 +17,7 @@ SELECT 'formula_10000', i, CASE WHEN i % 10 = 0 THEN p * p * p * p ELSE p END
 FROM (SELECT i, ((i::bigint * 7919) % 10007)::float8 / 10007 AS p FROM generate_series(1, 10000) i) q;
 
 -- expected values, one row per vector, method and position
-CREATE TEMP VIEW expected AS
+CREATE TEMP TABLE expected AS
 SELECT e.vector_id, e.position, m.method, m.value
 FROM pexp e CROSS JOIN LATERAL (VALUES ('holm', e.holm), ('hochberg', e.hochberg),
 	('hommel', e.hommel), ('bonferroni', e.bonferroni), ('BH', e.bh), ('fdr', e.bh),
@@ -38,29 +38,36 @@ LANGUAGE sql IMMUTABLE AS $$
 		ELSE abs(a - b) / greatest(abs(b), 2.2250738585072014e-308) END $$;
 
 -- 1. The array form on every vector and method: within 1e-14 of R.
+--    (Hommel's method is O(n^2): the 10 000 values take about a second;
+--    the timeout is a hang guard, far above the normal time.)
+SET statement_timeout = '60s';
 CREATE TEMP TABLE got AS
 SELECT v.vector_id, m.method, u.position::int AS position, u.value
 FROM (SELECT vector_id, array_agg(p ORDER BY position) AS ps FROM pin GROUP BY vector_id) v
 CROSS JOIN (VALUES ('holm'), ('hochberg'), ('hommel'), ('bonferroni'), ('BH'), ('fdr'),
 	('BY'), ('none')) m(method)
 CROSS JOIN LATERAL unnest(p_adjust(v.ps, m.method)) WITH ORDINALITY u(value, position);
-SELECT e.method, count(*) AS values, count(g.value) AS non_null,
-	count(*) FILTER (WHERE pg_temp.rel_err(g.value, e.value) > 1e-14) AS above_1e_14,
-	count(*) FILTER (WHERE g.value = e.value) AS bit_equal
-FROM expected e LEFT JOIN got g USING (vector_id, method, position)
-GROUP BY e.method ORDER BY e.method;
--- worst offenders (listed when above 1e-14)
-SELECT e.vector_id, e.method, e.position, g.value, e.value AS r,
+RESET statement_timeout;
+ANALYZE got;
+ANALYZE expected;
+CREATE TEMP TABLE cmp AS
+SELECT e.vector_id, e.method, e.position, g.value AS ours, e.value AS r,
 	pg_temp.rel_err(g.value, e.value) AS err
-FROM expected e LEFT JOIN got g USING (vector_id, method, position)
-WHERE pg_temp.rel_err(g.value, e.value) > 1e-14 ORDER BY err DESC LIMIT 10;
+FROM expected e LEFT JOIN got g USING (vector_id, method, position);
+SELECT method, count(*) AS values, count(ours) AS non_null,
+	count(*) FILTER (WHERE err > 1e-14) AS above_1e_14,
+	count(*) FILTER (WHERE ours = r) AS bit_equal
+FROM cmp GROUP BY method ORDER BY method;
+-- worst offenders (listed when above 1e-14)
+SELECT * FROM cmp WHERE err > 1e-14 ORDER BY err DESC LIMIT 10;
 -- the default method is holm
 SELECT bool_and(p_adjust(ps) = p_adjust(ps, 'holm')) AS default_is_holm
 FROM (SELECT array_agg(p ORDER BY position) AS ps FROM pin GROUP BY vector_id) v;
 
 -- 2. The window form equals the array form exactly, whatever the frame and
 --    the ORDER BY of the window (it always adjusts over the whole
---    partition), with NULLs left in place.
+--    partition), with NULLs left in place (all vectors but the longest
+--    with Hommel's method, to keep this test fast).
 CREATE TEMP TABLE got_w AS
 SELECT vector_id, position, m.method,
 	p_adjust(p, m.method) OVER (PARTITION BY vector_id, m.method) AS w_plain,
@@ -68,12 +75,14 @@ SELECT vector_id, position, m.method,
 	p_adjust(p, m.method) OVER (PARTITION BY m.method, vector_id ORDER BY position
 		ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS w_sliding
 FROM pin CROSS JOIN (VALUES ('holm'), ('hochberg'), ('hommel'), ('bonferroni'), ('BH'),
-	('fdr'), ('BY'), ('none')) m(method);
+	('fdr'), ('BY'), ('none')) m(method)
+WHERE NOT (vector_id = 'formula_10000' AND m.method = 'hommel');
 SELECT count(*) AS rows,
 	count(*) FILTER (WHERE w.w_plain IS NOT DISTINCT FROM g.value) AS plain_equal,
 	count(*) FILTER (WHERE w.w_ordered IS NOT DISTINCT FROM g.value) AS ordered_equal,
 	count(*) FILTER (WHERE w.w_sliding IS NOT DISTINCT FROM g.value) AS sliding_equal
 FROM got_w w JOIN got g USING (vector_id, method, position);
+DROP TABLE got_w;
 -- the method R uses by default, and the README's example: several
 -- experiments, each adjusted on its own
 SELECT experiment, metric, p_value,
@@ -107,12 +116,6 @@ SELECT p_adjust('{}'::float8[]) AS empty, p_adjust('{NULL,NULL}'::float8[], 'BY'
 SELECT position, p, p_adjust(p, m) OVER (ORDER BY position) AS adjusted
 FROM (VALUES (1, NULL::float8, NULL::text), (2, 0.2, NULL)) v(position, p, m) ORDER BY position;
 SELECT p_adjust(p, 'holm') OVER () FROM (SELECT 0.5::float8 AS p) v WHERE false;
--- a long Hommel adjustment can be cancelled (O(n^2): 10 000 values take
--- a fraction of a second); this is a hang guard, far above the normal time
-SET statement_timeout = '60s';
-SELECT count(*) AS hommel_values
-FROM (SELECT unnest(p_adjust(array_agg(p), 'hommel')) FROM pin WHERE vector_id = 'formula_10000') q;
-RESET statement_timeout;
 
 -- 5. Errors (22023, naming the argument; 2202E for a 2-D array).
 SELECT p_adjust('{0.01,1.5}'::float8[]);
