@@ -157,7 +157,7 @@ SELECT 'v1 k=2 n=4.5 mean=[2.5,5] c=[[5,9],[18]]'::joint_summary;
 SELECT 'v1 k=2 n=99999999999999999999 mean=[2.5,5] c=[[5,9],[18]]'::joint_summary;
 SELECT 'v1 k=2 n=4 mean=[2.5,5] c=[[5,9],[18]]x'::joint_summary;
 SELECT 'v1 k=2 n=4 mean=[2.5,5]c=[[5,9],[18]]'::joint_summary;
--- impossible values (22P02, "invalid joint_summary: ...")
+-- impossible values (22023, "invalid joint_summary: ...")
 \set VERBOSITY sqlstate
 SELECT 'v1 k=2 n=0 mean=[0,0] c=[[0,0],[0]]'::joint_summary;
 \set VERBOSITY default

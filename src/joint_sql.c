@@ -4,7 +4,7 @@
  *	  The joint_summary type (text and binary I/O, comparison and hashing),
  *	  its aggregate states joint_pair_state and joint_state, the
  *	  aggregates stats_agg(y, x [, z [, w]]) and rollup(joint_summary),
- *	  and the accessors.
+ *	  the accessors, and cor_test() (numerics in cortest.c).
  *
  * A joint_summary holds the joint sufficient statistics of 2 to 4 metrics
  * measured on the same units: n, the means and the co-moment matrix (see
@@ -12,13 +12,14 @@
  * stats_summary it is meant to be stored and rolled up.
  *
  * Stored formats, all versioned (JOINT_SUMMARY_VERSION) and validated on
- * input (joint_validate), so that a malformed or impossible summary is
- * never accepted:
+ * input (joint_validate), so that a malformed (22P02 text, 22P03 binary) or
+ * impossible (22023) summary is never accepted:
  *	- text:   v1 k=2 n=4 mean=[2.5,5] c=[[5,10],[20]]
  *			  the co-moment matrix as the rows of its upper triangle, floats
  *			  in the shortest form that reads back exactly;
  *	- binary: version byte, k byte, int8 n, the k means, the k(k+1)/2
- *			  co-moments (float8, packed upper triangle by rows);
+ *			  co-moments (float8, packed upper triangle by rows); the
+ *			  states' binary form adds the means' low parts after the means;
  *	- on disk: the fixed-length JointSummary struct (128 bytes).  Fixed
  *			  length, sized for k = 4, rather than a varlena: the struct on
  *			  disk is the struct in memory (no detoasting, no realignment of
@@ -56,6 +57,7 @@
 #include "utils/float.h"
 
 #include "args.h"
+#include "cortest.h"
 #include "joint_sql.h"
 #include "summary_sql.h"
 
@@ -76,6 +78,10 @@ PG_FUNCTION_INFO_V1(joint_pair_state_in);
 PG_FUNCTION_INFO_V1(joint_pair_state_out);
 PG_FUNCTION_INFO_V1(joint_state_in);
 PG_FUNCTION_INFO_V1(joint_state_out);
+PG_FUNCTION_INFO_V1(joint_pair_state_recv);
+PG_FUNCTION_INFO_V1(joint_pair_state_send);
+PG_FUNCTION_INFO_V1(joint_state_recv);
+PG_FUNCTION_INFO_V1(joint_state_send);
 PG_FUNCTION_INFO_V1(joint_pair_transfn);
 PG_FUNCTION_INFO_V1(joint_pair_combine);
 PG_FUNCTION_INFO_V1(joint_pair_finalfn);
@@ -90,6 +96,7 @@ PG_FUNCTION_INFO_V1(joint_variance);
 PG_FUNCTION_INFO_V1(joint_covariance);
 PG_FUNCTION_INFO_V1(joint_correlation);
 PG_FUNCTION_INFO_V1(joint_metric);
+PG_FUNCTION_INFO_V1(joint_cor_test);
 
 /* The three SQL types sharing the text format. */
 typedef enum JointKind
@@ -104,7 +111,7 @@ static const char *const joint_kind_name[] = {
 };
 
 static void
-overflow_error(void)
+joint_overflow_error(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -120,7 +127,7 @@ merge_status_error(JointStatus status)
 		case JOINT_OK:
 			break;
 		case JOINT_OVERFLOW:
-			overflow_error();
+			joint_overflow_error();
 			break;
 		case JOINT_COUNT_OVERFLOW:
 			ereport(ERROR,
@@ -136,7 +143,11 @@ merge_status_error(JointStatus status)
 	}
 }
 
-/* Reject moments that validation refuses (22P02, as the README says). */
+/*
+ * Reject moments that no sample (or, for a state, no aggregation) could
+ * produce: 22023, as README "Reading results" says for the contents of a
+ * stored type (malformed text or bytes are 22P02 / 22P03).
+ */
 static void
 validate_or_error(const JointMoments *m, JointKind kind)
 {
@@ -146,13 +157,13 @@ validate_or_error(const JointMoments *m, JointKind kind)
 		what = "a joint_pair_state has k = 2";
 	if (what != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid %s: %s", joint_kind_name[kind], what)));
 }
 
 /* Allocate a joint_summary Datum from working moments. */
 static Datum
-moments_get_datum(const JointMoments *m)
+joint_get_datum(const JointMoments *m)
 {
 	JointSummary *s = palloc(sizeof(JointSummary));
 
@@ -466,7 +477,7 @@ joint_summary_in(PG_FUNCTION_ARGS)
 
 	parse_joint_text(PG_GETARG_CSTRING(0), JOINT_KIND_SUMMARY, &m);
 	validate_or_error(&m, JOINT_KIND_SUMMARY);
-	PG_RETURN_DATUM(moments_get_datum(&m));
+	PG_RETURN_DATUM(joint_get_datum(&m));
 }
 
 Datum
@@ -479,69 +490,104 @@ joint_summary_out(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------------
- * Binary I/O: version byte, k byte, int8 n, k means, k(k+1)/2 co-moments
+ * Binary I/O: version byte, k byte, int8 n, the k means, (states only:
+ * the k low parts of the means,) the k(k+1)/2 co-moments, all float8
  * ---------------------------------------------------------------------
  */
 
 static void
-bad_binary(const char *detail)
+bad_binary(JointKind kind, const char *detail)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid joint_summary binary data"),
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid %s binary data", joint_kind_name[kind]),
 			 errdetail("%s", detail)));
+}
+
+/*
+ * A NaN (an overflowed state) is sent as the one canonical NaN, so that a
+ * value read back equals the value sent, bit for bit.
+ */
+static void
+send_float8(StringInfo buf, double v)
+{
+	pq_sendfloat8(buf, isnan(v) ? NAN : v);
+}
+
+static void
+joint_send(StringInfo buf, const JointMoments *m, bool state)
+{
+	int			i;
+
+	pq_sendbyte(buf, JOINT_SUMMARY_VERSION);
+	pq_sendbyte(buf, m->k);
+	pq_sendint64(buf, m->n);
+	for (i = 0; i < m->k; i++)
+		send_float8(buf, m->mean[i]);
+	if (state)
+		for (i = 0; i < m->k; i++)
+			send_float8(buf, m->mean_lo[i]);
+	for (i = 0; i < JOINT_NC(m->k); i++)
+		send_float8(buf, m->c[i]);
+}
+
+/* Read the binary form of `kind` into m, and validate it. */
+static void
+joint_recv(StringInfo buf, JointKind kind, JointMoments *m)
+{
+	bool		state = kind != JOINT_KIND_SUMMARY;
+	int			version,
+				k,
+				expected,
+				i;
+
+	if (buf->len - buf->cursor < 2)
+		bad_binary(kind, "It is shorter than its version and k bytes.");
+	version = pq_getmsgbyte(buf);
+	if (version != JOINT_SUMMARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported %s binary format version %d", joint_kind_name[kind], version),
+				 errdetail("This build reads version %d.", JOINT_SUMMARY_VERSION)));
+	k = pq_getmsgbyte(buf);
+	if (!(k >= JOINT_MIN_K && k <= JOINT_MAX_K) && !(kind == JOINT_KIND_STATE && k == 0))
+		bad_binary(kind, "k (the number of metrics) must be between 2 and 4.");
+	expected = 8 * (1 + (state ? 2 : 1) * k + JOINT_NC(k));
+	if (buf->len - buf->cursor != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid %s binary data: %d bytes after k, expected %d",
+						joint_kind_name[kind], buf->len - buf->cursor, expected)));
+	joint_init(m, k);
+	m->n = pq_getmsgint64(buf);
+	for (i = 0; i < k; i++)
+		m->mean[i] = pq_getmsgfloat8(buf);
+	if (state)
+		for (i = 0; i < k; i++)
+			m->mean_lo[i] = pq_getmsgfloat8(buf);
+	for (i = 0; i < JOINT_NC(k); i++)
+		m->c[i] = pq_getmsgfloat8(buf);
+	validate_or_error(m, kind);
 }
 
 Datum
 joint_summary_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	JointMoments m;
-	int			version,
-				k,
-				i;
 
-	if (buf->len - buf->cursor < 2)
-		bad_binary("It is shorter than its version and k bytes.");
-	version = pq_getmsgbyte(buf);
-	if (version != JOINT_SUMMARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported joint_summary binary format version %d", version),
-				 errdetail("This build reads version %d.", JOINT_SUMMARY_VERSION)));
-	k = pq_getmsgbyte(buf);
-	if (k < JOINT_MIN_K || k > JOINT_MAX_K)
-		bad_binary("k (the number of metrics) must be between 2 and 4.");
-	if (buf->len - buf->cursor != 8 * (1 + k + JOINT_NC(k)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid joint_summary binary data: %d bytes after k, expected %d",
-						buf->len - buf->cursor, 8 * (1 + k + JOINT_NC(k)))));
-	joint_init(&m, k);
-	m.n = pq_getmsgint64(buf);
-	for (i = 0; i < k; i++)
-		m.mean[i] = pq_getmsgfloat8(buf);
-	for (i = 0; i < JOINT_NC(k); i++)
-		m.c[i] = pq_getmsgfloat8(buf);
-	validate_or_error(&m, JOINT_KIND_SUMMARY);
-	PG_RETURN_DATUM(moments_get_datum(&m));
+	joint_recv((StringInfo) PG_GETARG_POINTER(0), JOINT_KIND_SUMMARY, &m);
+	PG_RETURN_DATUM(joint_get_datum(&m));
 }
 
 Datum
 joint_summary_send(PG_FUNCTION_ARGS)
 {
-	JointSummary *s = PG_GETARG_JOINT_SUMMARY_P(0);
+	JointMoments m;
 	StringInfoData buf;
-	int			i;
 
+	joint_summary_to_moments(PG_GETARG_JOINT_SUMMARY_P(0), &m);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, JOINT_SUMMARY_VERSION);
-	pq_sendbyte(&buf, s->k);
-	pq_sendint64(&buf, s->n);
-	for (i = 0; i < s->k; i++)
-		pq_sendfloat8(&buf, s->mean[i]);
-	for (i = 0; i < JOINT_NC(s->k); i++)
-		pq_sendfloat8(&buf, s->c[i]);
+	joint_send(&buf, &m, false);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -695,6 +741,48 @@ joint_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(joint_text((JointMoments *) PG_GETARG_POINTER(0), true));
 }
 
+Datum
+joint_pair_state_recv(PG_FUNCTION_ARGS)
+{
+	JointMoments m;
+	JointPairState *p = palloc(sizeof(JointPairState));
+
+	joint_recv((StringInfo) PG_GETARG_POINTER(0), JOINT_KIND_PAIR_STATE, &m);
+	joint_pair_from_moments(p, &m);
+	PG_RETURN_POINTER(p);
+}
+
+Datum
+joint_pair_state_send(PG_FUNCTION_ARGS)
+{
+	JointMoments m;
+	StringInfoData buf;
+
+	joint_pair_to_moments((JointPairState *) PG_GETARG_POINTER(0), &m);
+	pq_begintypsend(&buf);
+	joint_send(&buf, &m, true);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+joint_state_recv(PG_FUNCTION_ARGS)
+{
+	JointMoments *m = palloc(sizeof(JointMoments));
+
+	joint_recv((StringInfo) PG_GETARG_POINTER(0), JOINT_KIND_STATE, m);
+	PG_RETURN_POINTER(m);
+}
+
+Datum
+joint_state_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	joint_send(&buf, (JointMoments *) PG_GETARG_POINTER(0), true);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
 /* ---------------------------------------------------------------------
  * Aggregates
  * ---------------------------------------------------------------------
@@ -785,7 +873,7 @@ final_summary(FunctionCallInfo fcinfo, const JointMoments *m)
 	if (m->n == 0)
 		PG_RETURN_NULL();
 	merge_status_error(joint_check(m));
-	return moments_get_datum(m);
+	return joint_get_datum(m);
 }
 
 Datum
@@ -953,7 +1041,41 @@ joint_metric(PG_FUNCTION_ARGS)
 	m.mean = joint_summary_mean(s, i);
 	m.m2 = joint_summary_comoment(s, i, i);
 	moments_drop_higher(&m);
-	m.have_range = false;
+	moments_drop_range(&m);
 	summary_from_moments(out, &m);
 	PG_RETURN_POINTER(out);
+}
+
+/*
+ * cor_test(s, i, j, alternative, conf_level): Pearson's correlation test
+ * of metrics i and j (R's cor.test(x, y, method = "pearson")).
+ */
+Datum
+joint_cor_test(PG_FUNCTION_ARGS)
+{
+	JointSummary *s = PG_GETARG_JOINT_SUMMARY_P(0);
+	int			i = joint_arg_metric(s, PG_GETARG_INT32(1), "i");
+	int			j = joint_arg_metric(s, PG_GETARG_INT32(2), "j");
+	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(3));
+	double		conf_level = PG_GETARG_FLOAT8(4);
+	CorTestResult r;
+	Datum		values[7];
+	bool		nulls[7];
+
+	if (i == j)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"j\": %d", j + 1),
+				 errdetail("\"i\" and \"j\" must name two different metrics.")));
+	arg_conf_level(conf_level);
+	cor_test_pearson(s->n, joint_summary_correlation(s, i, j), alt, conf_level, &r);
+	values[0] = result_float8(r.statistic, &nulls[0]);
+	values[1] = result_float8(r.df, &nulls[1]);
+	values[2] = result_float8(r.p_value, &nulls[2]);
+	values[3] = result_float8(r.estimate, &nulls[3]);
+	values[4] = result_float8(r.ci_lower, &nulls[4]);
+	values[5] = result_float8(r.ci_upper, &nulls[5]);
+	values[6] = CStringGetTextDatum(r.method);
+	nulls[6] = false;
+	return result_row(fcinfo, 7, values, nulls);
 }

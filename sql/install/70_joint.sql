@@ -30,23 +30,23 @@ COMMENT ON TYPE joint_summary IS
 -- co-moments; the same rows merged in another order may differ in the last
 -- bit and then are not equal
 CREATE FUNCTION joint_summary_eq(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_ne(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_lt(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_le(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_gt(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_ge(joint_summary, joint_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_cmp(joint_summary, joint_summary) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_hash(joint_summary) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION joint_summary_hash_extended(joint_summary, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE OPERATOR = (
 	LEFTARG = joint_summary, RIGHTARG = joint_summary, PROCEDURE = joint_summary_eq,
@@ -73,6 +73,13 @@ CREATE OPERATOR >= (
 	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
 
+COMMENT ON OPERATOR =(joint_summary, joint_summary) IS 'equal joint summaries (k, n, means, co-moments equal as float8)';
+COMMENT ON OPERATOR <>(joint_summary, joint_summary) IS 'different joint summaries';
+COMMENT ON OPERATOR <(joint_summary, joint_summary) IS 'before, in the total order on (k, n, means, co-moments)';
+COMMENT ON OPERATOR <=(joint_summary, joint_summary) IS 'before or equal, in the total order on (k, n, means, co-moments)';
+COMMENT ON OPERATOR >(joint_summary, joint_summary) IS 'after, in the total order on (k, n, means, co-moments)';
+COMMENT ON OPERATOR >=(joint_summary, joint_summary) IS 'after or equal, in the total order on (k, n, means, co-moments)';
+
 CREATE OPERATOR CLASS joint_summary_ops DEFAULT FOR TYPE joint_summary USING btree AS
 	OPERATOR 1 <,
 	OPERATOR 2 <=,
@@ -92,30 +99,42 @@ CREATE FUNCTION joint_pair_state_in(cstring) RETURNS joint_pair_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION joint_pair_state_out(joint_pair_state) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION joint_pair_state_recv(internal) RETURNS joint_pair_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION joint_pair_state_send(joint_pair_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE TYPE joint_pair_state (
 	INTERNALLENGTH = 64,
 	INPUT = joint_pair_state_in,
 	OUTPUT = joint_pair_state_out,
+	RECEIVE = joint_pair_state_recv,
+	SEND = joint_pair_state_send,
 	ALIGNMENT = double,
 	STORAGE = plain
 );
 COMMENT ON TYPE joint_pair_state IS
-	'aggregate state of stats_agg(y, x): n, the two means with their low-order parts, the co-moments';
+	'transition state of stats_agg(y, x): n, the two means with their low-order parts, the co-moments (not a storage format: store joint_summary)';
 
 CREATE TYPE joint_state;
 CREATE FUNCTION joint_state_in(cstring) RETURNS joint_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION joint_state_out(joint_state) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION joint_state_recv(internal) RETURNS joint_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION joint_state_send(joint_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE TYPE joint_state (
 	INTERNALLENGTH = 160,
 	INPUT = joint_state_in,
 	OUTPUT = joint_state_out,
+	RECEIVE = joint_state_recv,
+	SEND = joint_state_send,
 	ALIGNMENT = double,
 	STORAGE = plain
 );
 COMMENT ON TYPE joint_state IS
-	'aggregate state of stats_agg(y, x, z [, w]) and rollup(joint_summary): k, n, the means with their low-order parts, the co-moments';
+	'transition state of stats_agg(y, x, z [, w]) and rollup(joint_summary): k, n, the means with their low-order parts, the co-moments (not a storage format: store joint_summary)';
 
 CREATE FUNCTION joint_pair_transfn(joint_pair_state, float8, float8) RETURNS joint_pair_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -206,6 +225,27 @@ CREATE FUNCTION metric(s joint_summary, i integer) RETURNS stats_summary
 COMMENT ON FUNCTION metric(joint_summary, integer) IS
 	'metric i (1 = the first argument of stats_agg) as a stats_summary (n, mean, M2; skewness, kurtosis and range unknown), for t_test and the other stats_summary functions';
 
+-- Pearson's correlation test (R's cor.test)
+CREATE TYPE cor_test_result AS (
+	statistic float8,
+	df float8,
+	p_value float8,
+	estimate float8,
+	ci_lower float8,
+	ci_upper float8,
+	method text
+);
+COMMENT ON TYPE cor_test_result IS
+	'result of cor_test(): t statistic, degrees of freedom (n - 2), p-value, estimate (Pearson''s r), Fisher-z confidence interval, method';
+
+CREATE FUNCTION cor_test(s joint_summary, i integer DEFAULT 1, j integer DEFAULT 2,
+						 alternative text DEFAULT 'two-sided',
+						 conf_level float8 DEFAULT 0.95)
+	RETURNS cor_test_result
+	AS 'MODULE_PATHNAME', 'joint_cor_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cor_test(joint_summary, integer, integer, text, float8) IS
+	'Pearson''s correlation test of metrics i and j (1 = the first argument of stats_agg): t with n - 2 df, Fisher-z interval (R cor.test(x, y))';
+
 -- support functions (called by PostgreSQL, not by users)
 COMMENT ON FUNCTION joint_summary_in(cstring) IS 'joint_summary text input (validates the v1 format)';
 COMMENT ON FUNCTION joint_summary_out(joint_summary) IS 'joint_summary text output (v1 format, exact round trip)';
@@ -224,6 +264,10 @@ COMMENT ON FUNCTION joint_pair_state_in(cstring) IS 'joint_pair_state text input
 COMMENT ON FUNCTION joint_pair_state_out(joint_pair_state) IS 'joint_pair_state text output (exact, with the means'' low-order parts)';
 COMMENT ON FUNCTION joint_state_in(cstring) IS 'joint_state text input (validates; accepts empty and overflowed states)';
 COMMENT ON FUNCTION joint_state_out(joint_state) IS 'joint_state text output (exact, with the means'' low-order parts)';
+COMMENT ON FUNCTION joint_pair_state_recv(internal) IS 'joint_pair_state binary input (validates; accepts empty and overflowed states)';
+COMMENT ON FUNCTION joint_pair_state_send(joint_pair_state) IS 'joint_pair_state binary output';
+COMMENT ON FUNCTION joint_state_recv(internal) IS 'joint_state binary input (validates; accepts empty and overflowed states)';
+COMMENT ON FUNCTION joint_state_send(joint_state) IS 'joint_state binary output';
 COMMENT ON FUNCTION joint_pair_transfn(joint_pair_state, float8, float8) IS 'stats_agg(y, x) transition: one multivariate Welford update';
 COMMENT ON FUNCTION joint_pair_combine(joint_pair_state, joint_pair_state) IS 'combine two stats_agg(y, x) states (either may be empty)';
 COMMENT ON FUNCTION joint_pair_finalfn(joint_pair_state) IS 'final function of stats_agg(y, x): NULL for no rows';
