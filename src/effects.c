@@ -577,8 +577,8 @@ arm_moments(Moments *m, int64_t n, double mean, double m2)
 	m->n = n;
 	m->mean = mean;
 	m->m2 = m2 > 0.0 ? m2 : 0.0;
-	m->have_higher = false;
-	m->have_range = false;
+	moments_drop_higher(m);
+	moments_drop_range(m);
 }
 
 /* C_ij of a JointMoments */
