@@ -243,3 +243,6 @@ SELECT ratio_test(stats_agg(x, y), stats_agg(x, y), alternative => 'bigger')
 FROM (VALUES (1.0::float8, 2.0::float8)) v(x, y);
 SELECT cuped_test(stats_agg(x, y), stats_agg(x, y), mu => '-Infinity')
 FROM (VALUES (1.0::float8, 2.0::float8)) v(x, y);
+-- unit-level values beyond float8 (a huge given theta): 22003
+SELECT cuped_test(s, s, theta => '{1e300}')
+FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1e10::float8), (2, -1e10), (3, 5)) v(x, y)) q;

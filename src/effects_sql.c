@@ -154,6 +154,22 @@ joint_arms(const JointSummary *ts, const JointSummary *cs, JointMoments *t,
 }
 
 /*
+ * check_arms: 22003 when the unit-level values of an arm (a linearized
+ * ratio, an adjusted metric) overflow float8, e.g. with a huge given theta.
+ */
+static void
+check_arms(const Moments *ta, const Moments *ca, const Moments *tu,
+		   const Moments *cu, const char *what)
+{
+	if (!isfinite(ta->mean) || !isfinite(ta->m2) || !isfinite(ca->mean) ||
+		!isfinite(ca->m2) || !isfinite(tu->mean) || !isfinite(tu->m2) ||
+		!isfinite(cu->mean) || !isfinite(cu->m2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in the %s", what)));
+}
+
+/*
  * ratio_test(treatment, control joint_summary, alternative, mu, equal_var,
  * conf_level, relative_ci): the ratio metric mean(metric 1) / mean(metric
  * 2) per arm, by the delta method; with four metrics adjusted by the
@@ -191,15 +207,20 @@ ratio_test(PG_FUNCTION_ARGS)
 	joint_arms(ts, cs, &t, &c, &total);
 	if (!effects_ratio_arms(&t, &c, &total, &ta, &ca, &tu, &cu, &theta))
 		effects_undefined(equal_var, &r);
-	else if (adjusted)
-	{
-		effects_adjusted(&ta, &ca, &tu, &cu, mu, equal_var, alt, conf_level,
-						 method, &r);
-		r.ntheta = 1;
-		r.theta[0] = theta;
-	}
 	else
-		effects_two_sample(&ta, &ca, mu, equal_var, alt, conf_level, method, &r);
+	{
+		check_arms(&ta, &ca, &tu, &cu, "linearized ratio");
+		if (adjusted)
+		{
+			effects_adjusted(&ta, &ca, &tu, &cu, mu, equal_var, alt, conf_level,
+							 method, &r);
+			r.ntheta = 1;
+			r.theta[0] = theta;
+		}
+		else
+			effects_two_sample(&ta, &ca, mu, equal_var, alt, conf_level,
+							   method, &r);
+	}
 	PG_RETURN_DATUM(effects_result_datum(fcinfo, &r,
 										 psprintf("%s of a ratio of means (delta method)%s",
 												  r.test.method,
@@ -283,6 +304,7 @@ cuped_test(PG_FUNCTION_ARGS)
 	joint_arms(ts, cs, &t, &c, &total);
 	effects_cuped_arms(&t, &c, &total, have_theta ? given : NULL,
 					   &ta, &ca, &tu, &cu, theta);
+	check_arms(&ta, &ca, &tu, &cu, "adjusted metric");
 	effects_adjusted(&ta, &ca, &tu, &cu, mu, equal_var, alt, conf_level,
 					 method, &r);
 	r.ntheta = ts->k - 1;
@@ -484,7 +506,9 @@ sample_size_check_joint(PG_FUNCTION_ARGS)
 						   &ta, &ca, &tu, &cu, theta);
 	else
 		defined = effects_ratio_arms(&t, &c, &total, &ta, &ca, &tu, &cu, theta);
-	if (!defined)
+	if (defined)
+		check_arms(&ta, &ca, &tu, &cu, cuped ? "adjusted metric" : "linearized ratio");
+	else
 	{
 		/* a zero denominator mean: only the sizes are known */
 		moments_init(&ta);
