@@ -46,6 +46,32 @@ arg_relative_ci(text *value)
 	return (RelCiMethod) arg_keyword(value, "relative_ci", choices);
 }
 
+/* The arguments the dashboard tests share, after the two arms (t_test's order). */
+typedef struct TestArgs
+{
+	Alternative alt;
+	double		mu;
+	bool		equal_var;
+	double		conf_level;
+	RelCiMethod method;
+} TestArgs;
+
+/*
+ * test_args: read and validate arguments 2 to 6: alternative, mu,
+ * equal_var, conf_level, relative_ci (the caller has checked for NULLs).
+ */
+static void
+test_args(FunctionCallInfo fcinfo, TestArgs *a)
+{
+	a->alt = arg_alternative(PG_GETARG_TEXT_PP(2));
+	a->mu = PG_GETARG_FLOAT8(3);
+	a->equal_var = PG_GETARG_BOOL(4);
+	a->conf_level = PG_GETARG_FLOAT8(5);
+	a->method = arg_relative_ci(PG_GETARG_TEXT_PP(6));
+	arg_finite(a->mu, "mu");
+	arg_conf_level(a->conf_level);
+}
+
 /*
  * effects_result_datum: the ab_test_result row.  `test` names the
  * absolute test; method is "<test>; relative interval: <method>".  NaN
@@ -112,21 +138,17 @@ ab_test(PG_FUNCTION_ARGS)
 {
 	StatsSummary *ts = PG_GETARG_STATS_SUMMARY_P(0);
 	StatsSummary *cs = PG_GETARG_STATS_SUMMARY_P(1);
-	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(2));
-	double		mu = PG_GETARG_FLOAT8(3);
-	bool		equal_var = PG_GETARG_BOOL(4);
-	double		conf_level = PG_GETARG_FLOAT8(5);
-	RelCiMethod method = arg_relative_ci(PG_GETARG_TEXT_PP(6));
+	TestArgs	a;
 	Moments		t,
 				c;
 	EffectResult r;
 
-	arg_finite(mu, "mu");
-	arg_conf_level(conf_level);
+	test_args(fcinfo, &a);
 	summary_to_moments(ts, &t);
 	summary_to_moments(cs, &c);
-	effects_two_sample(&t, &c, mu, equal_var, alt, conf_level, method, &r);
-	PG_RETURN_DATUM(effects_result_datum(fcinfo, &r, r.test.method, method));
+	effects_two_sample(&t, &c, a.mu, a.equal_var, a.alt, a.conf_level,
+					   a.method, &r);
+	PG_RETURN_DATUM(effects_result_datum(fcinfo, &r, r.test.method, a.method));
 }
 
 /*
@@ -180,11 +202,7 @@ ratio_test(PG_FUNCTION_ARGS)
 {
 	JointSummary *ts = PG_GETARG_JOINT_SUMMARY_P(0);
 	JointSummary *cs = PG_GETARG_JOINT_SUMMARY_P(1);
-	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(2));
-	double		mu = PG_GETARG_FLOAT8(3);
-	bool		equal_var = PG_GETARG_BOOL(4);
-	double		conf_level = PG_GETARG_FLOAT8(5);
-	RelCiMethod method = arg_relative_ci(PG_GETARG_TEXT_PP(6));
+	TestArgs	a;
 	JointMoments t,
 				c,
 				total;
@@ -196,8 +214,7 @@ ratio_test(PG_FUNCTION_ARGS)
 	double		theta = 0.0;
 	bool		adjusted = (ts->k == 4);
 
-	arg_finite(mu, "mu");
-	arg_conf_level(conf_level);
+	test_args(fcinfo, &a);
 	if (ts->k != 2 && ts->k != 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -206,26 +223,26 @@ ratio_test(PG_FUNCTION_ARGS)
 				 errdetail("ratio_test takes the joint summaries of 2 metrics (numerator, denominator) or of 4 (numerator, denominator, pre-period numerator, pre-period denominator).")));
 	joint_arms(ts, cs, &t, &c, &total);
 	if (!effects_ratio_arms(&t, &c, &total, &ta, &ca, &tu, &cu, &theta))
-		effects_undefined(equal_var, &r);
+		effects_undefined(a.equal_var, &r);
 	else
 	{
 		check_arms(&ta, &ca, &tu, &cu, "linearized ratio");
 		if (adjusted)
 		{
-			effects_adjusted(&ta, &ca, &tu, &cu, mu, equal_var, alt, conf_level,
-							 method, &r);
+			effects_adjusted(&ta, &ca, &tu, &cu, a.mu, a.equal_var, a.alt,
+							 a.conf_level, a.method, &r);
 			r.ntheta = 1;
 			r.theta[0] = theta;
 		}
 		else
-			effects_two_sample(&ta, &ca, mu, equal_var, alt, conf_level,
-							   method, &r);
+			effects_two_sample(&ta, &ca, a.mu, a.equal_var, a.alt,
+							   a.conf_level, a.method, &r);
 	}
 	PG_RETURN_DATUM(effects_result_datum(fcinfo, &r,
 										 psprintf("%s of a ratio of means (delta method)%s",
 												  r.test.method,
 												  adjusted ? ", CUPED-adjusted by the pre-period ratio" : ""),
-										 method));
+										 a.method));
 }
 
 /*
@@ -269,11 +286,7 @@ cuped_test(PG_FUNCTION_ARGS)
 {
 	JointSummary *ts;
 	JointSummary *cs;
-	Alternative alt;
-	double		mu;
-	bool		equal_var;
-	double		conf_level;
-	RelCiMethod method;
+	TestArgs	a;
 	JointMoments t,
 				c,
 				total;
@@ -292,21 +305,15 @@ cuped_test(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 	ts = PG_GETARG_JOINT_SUMMARY_P(0);
 	cs = PG_GETARG_JOINT_SUMMARY_P(1);
-	alt = arg_alternative(PG_GETARG_TEXT_PP(2));
-	mu = PG_GETARG_FLOAT8(3);
-	equal_var = PG_GETARG_BOOL(4);
-	conf_level = PG_GETARG_FLOAT8(5);
-	method = arg_relative_ci(PG_GETARG_TEXT_PP(6));
-	arg_finite(mu, "mu");
-	arg_conf_level(conf_level);
+	test_args(fcinfo, &a);
 	if (have_theta)
 		arg_theta(PG_GETARG_ARRAYTYPE_P(7), ts->k - 1, given);
 	joint_arms(ts, cs, &t, &c, &total);
 	effects_cuped_arms(&t, &c, &total, have_theta ? given : NULL,
 					   &ta, &ca, &tu, &cu, theta);
 	check_arms(&ta, &ca, &tu, &cu, "adjusted metric");
-	effects_adjusted(&ta, &ca, &tu, &cu, mu, equal_var, alt, conf_level,
-					 method, &r);
+	effects_adjusted(&ta, &ca, &tu, &cu, a.mu, a.equal_var, a.alt,
+					 a.conf_level, a.method, &r);
 	r.ntheta = ts->k - 1;
 	memcpy(r.theta, theta, sizeof(double) * r.ntheta);
 	PG_RETURN_DATUM(effects_result_datum(fcinfo, &r,
@@ -314,7 +321,7 @@ cuped_test(PG_FUNCTION_ARGS)
 												  r.test.method, ts->k - 1,
 												  ts->k == 2 ? "" : "s",
 												  have_theta ? "given" : "by least squares on both arms"),
-										 method));
+										 a.method));
 }
 
 /* ---------------------------------------------------------------------
@@ -326,19 +333,14 @@ cuped_test(PG_FUNCTION_ARGS)
 #define SIZE_CHECK_NFIELDS	7
 
 /*
- * arg_size_check: validate mde, sig_level and power as sample_size_check
- * does, and a relative mde of the log method (> -1).
+ * arg_relative_size_check: sample_size_check's arguments (args.c), and a
+ * relative_ci that needs a relative mde, greater than -1 for the log ratio.
  */
 static void
-arg_size_check(double mde, bool relative, RelCiMethod method,
-			   double sig_level, double power)
+arg_relative_size_check(double mde, bool relative, RelCiMethod method,
+						double sig_level, double power)
 {
-	arg_finite(mde, "mde");
-	if (mde == 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for argument \"mde\": 0"),
-				 errdetail("\"mde\" must be a nonzero difference to detect.")));
+	arg_size_check(mde, sig_level, power);
 	if (relative && method == REL_CI_LOG && !(mde > -1.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -350,14 +352,6 @@ arg_size_check(double mde, bool relative, RelCiMethod method,
 				 errmsg("invalid value for argument \"relative_ci\": \"%s\"",
 						method == REL_CI_LOG ? "log" : "delta"),
 				 errdetail("\"relative_ci\" applies to a relative \"mde\": set relative => true.")));
-	arg_open_probability(sig_level, "sig_level");
-	arg_open_probability(power, "power");
-	if (!(power > sig_level))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for argument \"power\": %g", power),
-				 errdetail("\"power\" must exceed \"sig_level\" (%g), the power when there is no effect.",
-						   sig_level)));
 }
 
 /*
@@ -432,7 +426,7 @@ sample_size_check_relative(PG_FUNCTION_ARGS)
 	Moments		t,
 				c;
 
-	arg_size_check(mde, true, method, sig_level, power);
+	arg_relative_size_check(mde, true, method, sig_level, power);
 	summary_to_moments(ts, &t);
 	summary_to_moments(cs, &c);
 	PG_RETURN_DATUM(size_check_datum(fcinfo, &t, &c, true, mde, true, method,
@@ -486,7 +480,7 @@ sample_size_check_joint(PG_FUNCTION_ARGS)
 	sig_level = PG_GETARG_FLOAT8(5);
 	power = PG_GETARG_FLOAT8(6);
 	method = arg_relative_ci(PG_GETARG_TEXT_PP(7));
-	arg_size_check(mde, relative, method, sig_level, power);
+	arg_relative_size_check(mde, relative, method, sig_level, power);
 	if (!cuped && ts->k != 2 && ts->k != 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
