@@ -1,6 +1,6 @@
 -- Enough data for the dashboard's metrics: sample_size_check_relative()
--- (the power of ab_test's relative interval) and sample_size_check() on
--- joint summaries (ratio metrics, CUPED), against
+-- (the power of ab_test's relative interval), sample_size_check_ratio()
+-- and sample_size_check_cuped() (on joint summaries), against
 -- test/reference/gen_effects.R.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set csv :abs_srcdir '/test/reference/data/effects_units.csv'
@@ -29,13 +29,22 @@ WHERE r.func = 'relative'
 UNION ALL
 SELECT r.case_id, g.*
 FROM ref_size r JOIN arms t ON t.sample_id = r.t_id JOIN arms c ON c.sample_id = r.c_id,
-LATERAL sample_size_check(CASE r.k WHEN 2 THEN t.s2 WHEN 3 THEN t.s3 ELSE t.s4 END,
-						  CASE r.k WHEN 2 THEN c.s2 WHEN 3 THEN c.s3 ELSE c.s4 END,
-						  mde => r.mde, kind => r.kind, relative => r.relative,
-						  relative_ci => r.relative_ci, sig_level => r.sig_level,
-						  power => r.power,
-						  theta => nullif(r.theta_given, '')::float8[]) g
-WHERE r.func = 'joint';
+LATERAL sample_size_check_ratio(CASE r.k WHEN 2 THEN t.s2 ELSE t.s4 END,
+								CASE r.k WHEN 2 THEN c.s2 ELSE c.s4 END,
+								mde => r.mde, relative => r.relative,
+								relative_ci => r.relative_ci, sig_level => r.sig_level,
+								power => r.power) g
+WHERE r.func = 'joint' AND r.kind = 'ratio'
+UNION ALL
+SELECT r.case_id, g.*
+FROM ref_size r JOIN arms t ON t.sample_id = r.t_id JOIN arms c ON c.sample_id = r.c_id,
+LATERAL sample_size_check_cuped(CASE r.k WHEN 2 THEN t.s2 WHEN 3 THEN t.s3 ELSE t.s4 END,
+								CASE r.k WHEN 2 THEN c.s2 WHEN 3 THEN c.s3 ELSE c.s4 END,
+								mde => r.mde, relative => r.relative,
+								relative_ci => r.relative_ci, sig_level => r.sig_level,
+								power => r.power,
+								theta => nullif(r.theta_given, '')::float8[]) g
+WHERE r.func = 'joint' AND r.kind = 'cuped';
 
 -- cases; required sizes exactly as the reference (rounded up), power now
 -- within 1e-10 and the detectable effect within 1e-9 relative (both
@@ -82,8 +91,8 @@ FROM arms t JOIN arms c ON (t.sample_id, c.sample_id) IN
 	LATERAL sample_size_check(t.s, c.s, mde, relative => true) a,
 	LATERAL sample_size_check_relative(t.s, c.s, mde) b;
 
--- kind 'cuped' with theta {0} is the plain metric's check
-SELECT sample_size_check(t.s2, c.s2, 0.5, 'cuped', theta => '{0}')::text
+-- sample_size_check_cuped with theta {0} is the plain metric's check
+SELECT sample_size_check_cuped(t.s2, c.s2, 0.5, theta => '{0}')::text
 	 = sample_size_check(t.s, c.s, 0.5)::text AS cuped_theta_0_is_plain
 FROM arms t, arms c WHERE t.sample_id = 'cuped_2000_b' AND c.sample_id = 'cuped_2000_a';
 
@@ -98,9 +107,9 @@ UNION ALL
 SELECT 'revenue, CUPED by ' || (k - 1) || ' covariate(s)', n_required_control,
 	round(power_at_current_n::numeric, 4), round(mde_at_current_n::numeric, 4)
 FROM arms t, arms c, (VALUES (2), (4)) v(k),
-	 sample_size_check(CASE k WHEN 2 THEN t.s2 ELSE t.s4 END,
-					   CASE k WHEN 2 THEN c.s2 ELSE c.s4 END,
-					   0.03, 'cuped', relative => true)
+	 sample_size_check_cuped(CASE k WHEN 2 THEN t.s2 ELSE t.s4 END,
+							 CASE k WHEN 2 THEN c.s2 ELSE c.s4 END,
+							 0.03, relative => true)
 WHERE t.sample_id = 'cuped_2000_b' AND c.sample_id = 'cuped_2000_a';
 
 -- undefined fields are NULL: one unit, no variance, a zero control mean
@@ -113,17 +122,22 @@ SELECT n_treatment, n_control, n_required_control, enough, mde_at_current_n
 FROM sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 0, 1), 0.1, 'delta');
 SELECT n_treatment, n_control, n_required_control, enough, mde_at_current_n
 FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, -1.0::float8), (2, 1)) v(x, y)) q,
-	 sample_size_check(q.s, q.s, 0.1, 'ratio');
-SELECT sample_size_check(NULL::joint_summary, NULL, 0.1, 'cuped') IS NULL AS null_summary,
-	sample_size_check(s, s, 0.1, NULL) IS NULL AS null_kind,
+	 sample_size_check_ratio(q.s, q.s, 0.1);
+SELECT sample_size_check_cuped(NULL, NULL, 0.1) IS NULL AS null_summary,
+	sample_size_check_cuped(s, s, 0.1, relative_ci => NULL) IS NULL AS null_method,
+	sample_size_check_ratio(s, s, NULL) IS NULL AS null_mde,
 	sample_size_check_relative(NULL, stats_summary(10, 5, 1), 0.1) IS NULL AS null_relative
 FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
 
--- 0.1.0 calls still resolve to the stats_summary function
+-- 0.1.0 calls with untyped literals are unaffected (the siblings have
+-- other names)
 SELECT n_required_control
 FROM sample_size_check('v1 n=400 mean=10.2 m2=1596', 'v1 n=400 mean=10 m2=1596', 0.4);
 SELECT n_required_control
-FROM sample_size_check('v1 n=400 mean=10.2 m2=1596', 'v1 n=400 mean=10 m2=1596', 0.04, true);
+FROM sample_size_check('v1 n=400 mean=10.2 m2=1596', 'v1 n=400 mean=10 m2=1596', 0.04, 'true');
+SELECT n_required_control
+FROM sample_size_check('v1 n=400 mean=10.2 m2=1596', 'v1 n=400 mean=10 m2=1596',
+					   mde => 0.04, relative => 'true', power => '0.8');
 
 -- bad arguments: 22023 naming the argument
 SELECT sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 5, 1), 0.1, 'wald');
@@ -131,13 +145,11 @@ SELECT sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 5, 
 SELECT sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 5, 1), -1, 'log');
 SELECT sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 5, 1), 0.1, sig_level => 1);
 SELECT sample_size_check_relative(stats_summary(10, 5, 1), stats_summary(10, 5, 1), 0.1, power => 0.01);
-SELECT sample_size_check(s, s, 0.1, 'adjusted')
+SELECT sample_size_check_cuped(s, s, 0.1, relative_ci => 'log')
 FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
-SELECT sample_size_check(s, s, 0.1, 'cuped', relative_ci => 'log')
+SELECT sample_size_check_cuped(s, s, 0.1, theta => '{1,2,3}')
 FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
-SELECT sample_size_check(s, s, 0.1, 'ratio', theta => '{1}')
-FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
-SELECT sample_size_check(s, s, 0.1, 'cuped', theta => '{1,2,3}')
-FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
-SELECT sample_size_check(s, s, 0.1, 'ratio')
+SELECT sample_size_check_ratio(s, s, 0.1)
 FROM (SELECT stats_agg(x, y, x) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
+SELECT sample_size_check_ratio(s, s, 0.1, power => 1)
+FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;

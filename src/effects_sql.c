@@ -25,7 +25,8 @@ PG_FUNCTION_INFO_V1(ab_test);
 PG_FUNCTION_INFO_V1(ratio_test);
 PG_FUNCTION_INFO_V1(cuped_test);
 PG_FUNCTION_INFO_V1(sample_size_check_relative);
-PG_FUNCTION_INFO_V1(sample_size_check_joint);
+PG_FUNCTION_INFO_V1(sample_size_check_ratio);
+PG_FUNCTION_INFO_V1(sample_size_check_cuped);
 
 /* Fields of ab_test_result. */
 #define AB_TEST_NFIELDS	17
@@ -434,24 +435,19 @@ sample_size_check_relative(PG_FUNCTION_ARGS)
 }
 
 /*
- * sample_size_check(treatment, control joint_summary, mde, kind, relative,
- * sig_level, power, relative_ci, theta): the same on the unit-level values
- * of ratio_test (kind 'ratio') or cuped_test (kind 'cuped'): the
- * linearized or adjusted variances are what set the sample size.  Not
- * STRICT (theta defaults to NULL): a NULL in another argument gives NULL.
+ * size_check_joint: sample_size_check_ratio() and sample_size_check_cuped():
+ * the check on the unit-level values of ratio_test or cuped_test (the
+ * linearized or adjusted variances are what set the sample size).
+ * Arguments: treatment, control, mde, relative, sig_level, power,
+ * relative_ci, and theta (cuped only).  Not STRICT (theta defaults to
+ * NULL): a NULL in another argument gives NULL.
  */
-Datum
-sample_size_check_joint(PG_FUNCTION_ARGS)
+static Datum
+size_check_joint(FunctionCallInfo fcinfo, bool cuped)
 {
-	static const ArgKeyword kinds[] = {
-		{"ratio", 0},
-		{"cuped", 1},
-		{NULL, 0}
-	};
 	JointSummary *ts;
 	JointSummary *cs;
 	double		mde;
-	bool		cuped;
 	bool		relative;
 	double		sig_level;
 	double		power;
@@ -465,35 +461,29 @@ sample_size_check_joint(PG_FUNCTION_ARGS)
 				cu;
 	double		given[EFFECTS_MAX_COVARIATES];
 	double		theta[EFFECTS_MAX_COVARIATES];
-	bool		have_theta = !PG_ARGISNULL(8);
+	bool		have_theta = cuped && !PG_ARGISNULL(7);
 	bool		defined = true;
 	int			i;
 
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 7; i++)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	ts = PG_GETARG_JOINT_SUMMARY_P(0);
 	cs = PG_GETARG_JOINT_SUMMARY_P(1);
 	mde = PG_GETARG_FLOAT8(2);
-	cuped = arg_keyword(PG_GETARG_TEXT_PP(3), "kind", kinds) == 1;
-	relative = PG_GETARG_BOOL(4);
-	sig_level = PG_GETARG_FLOAT8(5);
-	power = PG_GETARG_FLOAT8(6);
-	method = arg_relative_ci(PG_GETARG_TEXT_PP(7));
+	relative = PG_GETARG_BOOL(3);
+	sig_level = PG_GETARG_FLOAT8(4);
+	power = PG_GETARG_FLOAT8(5);
+	method = arg_relative_ci(PG_GETARG_TEXT_PP(6));
 	arg_relative_size_check(mde, relative, method, sig_level, power);
 	if (!cuped && ts->k != 2 && ts->k != 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid value for argument \"treatment\": a joint summary of %d metrics",
 						ts->k),
-				 errdetail("kind 'ratio' takes the joint summaries of 2 metrics (numerator, denominator) or of 4 (numerator, denominator, pre-period numerator, pre-period denominator).")));
-	if (have_theta && !cuped)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for argument \"theta\": not NULL with kind 'ratio'"),
-				 errdetail("\"theta\" gives the coefficients of kind 'cuped'; a ratio metric's is estimated.")));
+				 errdetail("sample_size_check_ratio takes the joint summaries of 2 metrics (numerator, denominator) or of 4 (numerator, denominator, pre-period numerator, pre-period denominator).")));
 	if (have_theta)
-		arg_theta(PG_GETARG_ARRAYTYPE_P(8), ts->k - 1, given);
+		arg_theta(PG_GETARG_ARRAYTYPE_P(7), ts->k - 1, given);
 	joint_arms(ts, cs, &t, &c, &total);
 	if (cuped)
 		effects_cuped_arms(&t, &c, &total, have_theta ? given : NULL,
@@ -510,6 +500,28 @@ sample_size_check_joint(PG_FUNCTION_ARGS)
 		moments_init(&ca);
 		ca.n = c.n;
 	}
-	PG_RETURN_DATUM(size_check_datum(fcinfo, &ta, &ca, defined, mde, relative,
-									 method, sig_level, power));
+	return size_check_datum(fcinfo, &ta, &ca, defined, mde, relative, method,
+							sig_level, power);
+}
+
+/*
+ * sample_size_check_ratio(treatment, control joint_summary, mde, relative,
+ * sig_level, power, relative_ci): "can we stop yet?" for ratio_test's
+ * metric (adjusted when the summaries hold the pre-period metrics).
+ */
+Datum
+sample_size_check_ratio(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(size_check_joint(fcinfo, false));
+}
+
+/*
+ * sample_size_check_cuped(treatment, control joint_summary, mde, relative,
+ * sig_level, power, relative_ci, theta): "can we stop yet?" for
+ * cuped_test's adjusted metric.
+ */
+Datum
+sample_size_check_cuped(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(size_check_joint(fcinfo, true));
 }

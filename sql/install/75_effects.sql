@@ -68,14 +68,23 @@ CREATE FUNCTION sample_size_check_relative(treatment stats_summary, control stat
 COMMENT ON FUNCTION sample_size_check_relative(stats_summary, stats_summary, float8, text, float8, float8) IS
 	'has the experiment enough data for ab_test''s relative interval (fieller, delta or log) to exclude 0 when the true relative effect is mde (0.05 = +5%)? observed variances and allocation';
 
-CREATE FUNCTION sample_size_check(treatment joint_summary, control joint_summary,
-								  mde float8, kind text,
-								  relative boolean DEFAULT false,
-								  sig_level float8 DEFAULT 0.05,
-								  power float8 DEFAULT 0.8,
-								  relative_ci text DEFAULT 'fieller',
-								  theta float8[] DEFAULT NULL)
+CREATE FUNCTION sample_size_check_ratio(treatment joint_summary, control joint_summary,
+										mde float8, relative boolean DEFAULT false,
+										sig_level float8 DEFAULT 0.05,
+										power float8 DEFAULT 0.8,
+										relative_ci text DEFAULT 'fieller')
 	RETURNS sample_size_check_result
-	AS 'MODULE_PATHNAME', 'sample_size_check_joint' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION sample_size_check(joint_summary, joint_summary, float8, text, boolean, float8, float8, text, float8[]) IS
-	'has the experiment enough data to detect mde on a ratio metric (kind ''ratio'', as ratio_test) or a CUPED-adjusted metric (kind ''cuped'', as cuped_test)? the delta-method or adjusted variances set the size';
+	AS 'MODULE_PATHNAME', 'sample_size_check_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sample_size_check_ratio(joint_summary, joint_summary, float8, boolean, float8, float8, text) IS
+	'has the experiment enough data to detect mde on ratio_test''s ratio metric (metric 1 / metric 2, adjusted by metric 3 / metric 4 when given)? the delta-method variances set the size';
+
+CREATE FUNCTION sample_size_check_cuped(treatment joint_summary, control joint_summary,
+										mde float8, relative boolean DEFAULT false,
+										sig_level float8 DEFAULT 0.05,
+										power float8 DEFAULT 0.8,
+										relative_ci text DEFAULT 'fieller',
+										theta float8[] DEFAULT NULL)
+	RETURNS sample_size_check_result
+	AS 'MODULE_PATHNAME', 'sample_size_check_cuped' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sample_size_check_cuped(joint_summary, joint_summary, float8, boolean, float8, float8, text, float8[]) IS
+	'has the experiment enough data to detect mde on cuped_test''s adjusted metric (metric 1 adjusted by metrics 2..k)? the adjusted variance sets the size';

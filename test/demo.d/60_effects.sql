@@ -148,18 +148,18 @@ SELECT 'revenue, CUPED', c.n_control, c.n_required_control, c.enough,
 FROM (SELECT stats_agg(revenue, pre_revenue) FILTER (WHERE variant = 'B') AS b,
 			 stats_agg(revenue, pre_revenue) FILTER (WHERE variant = 'A') AS a
 	  FROM experiment_users WHERE day < date '2026-10-08') s,
-	 LATERAL sample_size_check(s.b, s.a, mde => 0.10, kind => 'cuped', relative => true) c
+	 LATERAL sample_size_check_cuped(s.b, s.a, mde => 0.10, relative => true) c
 UNION ALL
 SELECT 'orders per session', c.n_control, c.n_required_control, c.enough,
 	   c.power_at_current_n, c.mde_at_current_n
 FROM (SELECT stats_agg(orders, sessions) FILTER (WHERE variant = 'B') AS b,
 			 stats_agg(orders, sessions) FILTER (WHERE variant = 'A') AS a
 	  FROM experiment_users WHERE day < date '2026-10-08') s,
-	 LATERAL sample_size_check(s.b, s.a, mde => 0.10, kind => 'ratio', relative => true) c
+	 LATERAL sample_size_check_ratio(s.b, s.a, mde => 0.10, relative => true) c
 UNION ALL
 SELECT 'orders per session, CUPED', c.n_control, c.n_required_control, c.enough,
 	   c.power_at_current_n, c.mde_at_current_n
 FROM (SELECT stats_agg(orders, sessions, pre_orders, pre_sessions) FILTER (WHERE variant = 'B') AS b,
 			 stats_agg(orders, sessions, pre_orders, pre_sessions) FILTER (WHERE variant = 'A') AS a
 	  FROM experiment_users WHERE day < date '2026-10-08') s,
-	 LATERAL sample_size_check(s.b, s.a, mde => 0.10, kind => 'ratio', relative => true) c;
+	 LATERAL sample_size_check_ratio(s.b, s.a, mde => 0.10, relative => true) c;

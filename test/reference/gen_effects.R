@@ -11,8 +11,8 @@
 #   data/effects_ab.csv     ab_test cases and expected fields
 #   data/effects_joint.csv  ratio_test and cuped_test cases and expected
 #                           fields (joint summaries of m1..mk)
-#   data/effects_size.csv   sample_size_check_relative and sample_size_check
-#                           on joint summaries: sizes, power, mde
+#   data/effects_size.csv   sample_size_check_relative, _ratio and _cuped:
+#                           sizes, power, mde (kind: ratio or cuped)
 #
 # Sources of the expected values:
 #   - the absolute part (statistic, df, p_value, estimate, ci_lower,
@@ -485,8 +485,8 @@ write.csv(jout, "data/effects_joint.csv", row.names = FALSE,
 cat(sprintf("%d ratio_test / cuped_test cases\n", jcase))
 
 # ---------------------------------------------------------------------------
-# Enough data: sample_size_check_relative and sample_size_check on joint
-# summaries.  The power of each relative interval to exclude 0 when the
+# Enough data: sample_size_check_relative, sample_size_check_ratio and
+# sample_size_check_cuped.  The power of each relative interval to exclude 0 when the
 # true relative effect is m, from the unit-level variances vt, vc and the
 # control mean mu (see src/effects.c), with R's pt/qt: two-sided, both
 # tails of the noncentral t.  Sizes and effects are solved with uniroot at
