@@ -58,7 +58,6 @@
  */
 #include "postgres.h"
 
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -77,6 +76,7 @@ typedef struct RelSet
 	double		gap_upper;		/* is not in the set */
 } RelSet;
 
+/* The rel_ci_kind text of a set's shape (NULL: undefined). */
 const char *
 effects_kind_name(RelCiKind kind)
 {
@@ -96,6 +96,7 @@ effects_kind_name(RelCiKind kind)
 	}
 }
 
+/* The name of an interval method, as the result's `method` says it. */
 const char *
 effects_method_name(RelCiMethod method)
 {
@@ -284,7 +285,7 @@ fieller_set(double y1, double y2, double e, double sd1, double sd2,
 	}
 }
 
-/* does the set contain 0? */
+/* relset_contains_zero: does the set contain 0? */
 static bool
 relset_contains_zero(const RelSet *s)
 {
@@ -879,6 +880,7 @@ effects_rel_power(RelCiMethod method, double n_t, double n_c, double var_t,
 	}
 }
 
+/* the relative power as a function of the control size (treatment k n_c) */
 static double
 rel_power_of_n(double n_c, void *arg)
 {
@@ -888,6 +890,7 @@ rel_power_of_n(double n_c, void *arg)
 							 a->mu_c, a->m, a->sig_level);
 }
 
+/* the relative power as a function of |m|, m in the direction a->sign */
 static double
 rel_power_of_m(double u, void *arg)
 {
