@@ -173,7 +173,15 @@ abstats_lock() {
 	exec 9<"$lock" || { echo "cannot open the lock file $lock" >&2; return 1; }
 	if ! flock -n 9; then
 		log "waiting for another checkout's test run or demo to finish (lock $lock)"
-		flock 9 || { echo "cannot lock $lock" >&2; return 1; }
+		local waited=0 rc
+		while :; do
+			flock -w 30 -E 75 9
+			rc=$?
+			[ "$rc" = 0 ] && break
+			[ "$rc" = 75 ] || { echo "cannot lock $lock" >&2; return 1; }
+			waited=$((waited + 30))
+			echo "    still waiting for the lock after $waited s (lslocks | grep abstats shows who holds it)" >&2
+		done
 	fi
 }
 
