@@ -60,6 +60,7 @@ chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
 	for (i = 0; i < k; i++)
 		n += x[i];
 
+	r->method = "Chi-squared test for given probabilities";
 	r->df = (double) (k - 1);
 	if (n == 0)
 	{
@@ -117,7 +118,8 @@ chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
  *		df = (nrow - 1)(ncol - 1),
  *
  * with Yates' continuity correction Y = min(0.5, min |x_ij - E_ij|) for a
- * 2x2 table when `correct`, else Y = 0.  With D_ij = n x_ij - r_i c_j
+ * 2x2 table when `correct`, else Y = 0 (r->method names the correction
+ * when Y > 0, as R's).  With D_ij = n x_ij - r_i c_j
  * (exact in 128-bit integers) each term is (|D_ij| - n Y)^2 / (n r_i c_j),
  * and n Y is either n / 2 or min |D_ij|, so the numerator is exact too.
  * A zero row or column total makes some E_ij zero and X^2 undefined (R
@@ -137,6 +139,7 @@ chisq_independence(const int64_t *x, int nrow, int ncol, bool correct,
 	int			i,
 				j;
 
+	r->method = "Pearson's Chi-squared test";
 	r->df = (double) (nrow - 1) * (double) (ncol - 1);
 	for (i = 0; i < nrow; i++)
 		rs[i] = 0;
@@ -176,6 +179,9 @@ chisq_independence(const int64_t *x, int nrow, int ncol, bool correct,
 					dmin = d;
 			}
 		half = 2 * dmin >= (__int128) n;
+		/* R names the correction only when it is not 0 */
+		if (half || dmin > 0)
+			r->method = "Pearson's Chi-squared test with Yates' continuity correction";
 	}
 
 	for (i = 0; i < nrow; i++)

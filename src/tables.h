@@ -31,6 +31,7 @@ typedef struct ChisqResult
 	double		statistic;		/* NAN when undefined (empty margins) */
 	double		df;
 	double		p_value;		/* NAN when the statistic is */
+	const char *method;			/* as R's htest$method */
 } ChisqResult;
 
 typedef struct FisherResult

@@ -10,3 +10,20 @@
 -- anything a user's object can depend on, and never uses CASCADE.
 
 \echo Use "ALTER EXTENSION abstats UPDATE TO '0.2.0'" to load this file. \quit
+
+-- ---------------------------------------------------------------------
+-- Result types of 0.1.0 without `method` get it appended (README
+-- "Reading results"); their C functions fill as many fields as the type
+-- has, so the new library serves both versions.  (edges)
+-- ---------------------------------------------------------------------
+ALTER TYPE binom_test_result ADD ATTRIBUTE method text;
+COMMENT ON TYPE binom_test_result IS
+	'result of binom_test: exact p-value, x / n and its Clopper-Pearson interval, method';
+ALTER TYPE chisq_test_result ADD ATTRIBUTE method text;
+COMMENT ON TYPE chisq_test_result IS 'result of chisq_test(): Pearson''s X-squared, its degrees of freedom and p-value, method';
+ALTER TYPE fisher_test_result ADD ATTRIBUTE method text;
+COMMENT ON TYPE fisher_test_result IS 'result of fisher_test(): p-value, conditional MLE of the odds ratio and its exact confidence interval, method';
+ALTER TYPE srm_test_result ADD ATTRIBUTE method text;
+COMMENT ON TYPE srm_test_result IS 'result of srm_test(): chi-squared goodness of fit of assignment counts, mismatch = p_value < threshold, method';
+ALTER TYPE interaction_test_result ADD ATTRIBUTE method text;
+COMMENT ON TYPE interaction_test_result IS 'result of interaction_test(): difference in A''s effect between B''s arms, Welch t test, method';
