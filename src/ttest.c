@@ -31,6 +31,7 @@
 #include <math.h>
 
 #include "args.h"
+#include "critical.h"
 #include "dist.h"
 #include "summary.h"
 #include "ttest.h"
@@ -57,15 +58,17 @@ ttest_essentially_constant(double se, double scale)
  *
  * p-values use the tail they need directly, never 1 - p, so that a
  * p-value of 1e-300 keeps its digits: two-sided 2 P[T > |t|], less
- * P[T <= t], greater P[T > t].  Likewise the critical value of the
- * interval is the upper (1 - conf_level)/2 (two-sided) or 1 - conf_level
- * (one-sided) quantile; one-sided intervals have an infinite bound.
+ * P[T <= t], greater P[T > t].  The critical value of the interval comes
+ * from critical.c, exact at every conf_level (a conf_level below 1.1e-16
+ * would make 1 - conf_level exactly 1); one-sided intervals have an
+ * infinite bound.  A statistic beyond DBL_MAX (|estimate - mu| overflows,
+ * or a standard error far below the difference) is +-Infinity with
+ * p-value 0, as the README's convention says.
  */
 static void
 ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 			 bool constant)
 {
-	double		alpha = 1.0 - conf_level;
 	double		q;
 
 	r->statistic = NAN;
@@ -80,13 +83,13 @@ ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 	{
 		case ALT_LESS:
 			r->p_value = dist_pt(r->statistic, r->df, true);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = -INFINITY;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
 		case ALT_GREATER:
 			r->p_value = dist_pt(r->statistic, r->df, false);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = INFINITY;
 			break;
@@ -95,7 +98,7 @@ ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 			r->p_value = 2.0 * dist_pt(fabs(r->statistic), r->df, false);
 			if (r->p_value > 1.0)
 				r->p_value = 1.0;
-			q = dist_qt(alpha / 2.0, r->df, false);
+			q = critical_t_two_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
@@ -148,8 +151,10 @@ ttest_one_sample(const Moments *x, double mu, Alternative alt,
  * Student (equal_var true): the pooled variance
  *	s_p^2 = (M2_x + M2_y) / (n_x + n_y - 2),
  *	std_error = s_p sqrt(1/n_x + 1/n_y),  df = n_x + n_y - 2,
- * taken from the M2s directly (R rebuilds them as (n - 1) var).  Needs
- * n_x + n_y >= 3.
+ * taken from the M2s directly (R rebuilds them as (n - 1) var) and summed
+ * as a hypotenuse so that two M2s near DBL_MAX do not overflow.  Needs
+ * n_x + n_y >= 3 (counted in double: two counts near 2^63 would overflow
+ * an int64).
  *
  * With too few observations only the estimate is defined.
  */
@@ -169,13 +174,14 @@ ttest_two_sample(const Moments *x, const Moments *y, double mu,
 	if (equal_var)
 	{
 		r->method = "Two Sample t-test";
-		if (x->n + y->n >= 3)
+		if (nx + ny >= 3.0)		/* in double: n_x + n_y may exceed int64 */
 		{
 			double		df = nx + ny - 2.0;
-			double		pooled = x->m2 / df + y->m2 / df;
 
+			/* sqrt(M2_x / df + M2_y / df), without overflowing the sum */
 			r->df = df;
-			r->std_error = sqrt(pooled) * sqrt(1.0 / nx + 1.0 / ny);
+			r->std_error = hypot(sqrt(x->m2 / df), sqrt(y->m2 / df)) *
+				sqrt(1.0 / nx + 1.0 / ny);
 		}
 	}
 	else
