@@ -31,6 +31,7 @@
  *
  *-------------------------------------------------------------------------
  */
+#include <float.h>
 #include <math.h>
 
 #include <gsl/gsl_errno.h>
@@ -319,48 +320,82 @@ log_beta_lower_cf(double x, double xc, double a, double b, double *dlog_dx)
  * computed directly (I_x(a, b) = 1 - I_{1-x}(b, a) gives the upper one)
  * and the other is its complement.  The power series
  * (log_beta_lower_series) is tried first: it is fast below the mean,
- * about as many terms as standard deviations; where it would need more
+ * about as many terms as standard deviations.  Where it would need more
  * than 50 sd + 1000 terms (a shape small beside the other, e.g. the upper
- * Clopper-Pearson bound at x = 12, n = 1e6, or Jeffreys' at x = n - 1) the
- * continued fraction (log_beta_lower_cf) takes over on the same side, so
- * the small tail keeps its relative precision.  Only if that fails too is
- * the other side's series summed and complemented (at most ~1e-16
- * absolute).  Returns d log(lower)/dx.
+ * Clopper-Pearson bound at x = 12, n = 1e6, or Jeffreys' at x = n) the
+ * other tail's series, fast there, is summed instead, and its complement
+ * is used when that loses less than the continued fraction on x's side
+ * (log_beta_lower_cf) would: the complement W = 1 - e^L carries a
+ * relative error of about 2^-53 / W; the fraction about 1e-14, or, when it
+ * runs in 1 - x < 1/2 (the upper tail at a small x), 2^-54 / x from the
+ * rounding of 1 - x.  So a tiny x-side tail (a bound at a conf_level near
+ * 1) keeps its relative precision, and a moderate one next to a huge
+ * shape (Jeffreys at x = 1, n = 1e9) avoids the fraction's cancellation.
+ * Only if both fail is the complement taken regardless.  *dlog_lower and
+ * *dlog_upper get the derivatives of the two logs in x, each from the side
+ * computed (so that a tail that rounds to 1 does not turn the other's
+ * derivative into 0 * Inf).  Returns false when every attempt failed.
  */
-static double
-beta_log_tails(double x, double a, double b, double *log_lower, double *log_upper)
+static bool
+beta_log_tails(double x, double a, double b, double *log_lower, double *log_upper,
+			   double *dlog_lower, double *dlog_upper)
 {
-	double		d;
 	double		budget = 50.0 * sqrt(a * b / (a + b)) + 1000.0;
-	bool		lower_side = x < (a + 1.0) / (a + b + 2.0);
+	bool		x_side_lower = x < (a + 1.0) / (a + b + 2.0);
+	double		cf_err = (x_side_lower || x >= 0.5) ? 1e-14
+		: fmax(1e-14, 0.5 * DBL_EPSILON / x);
+	double		other_log = NAN,
+				other_d = NAN;
 	int			attempt;
 
-	for (attempt = 0; attempt < 3; attempt++)
+	for (attempt = 0; attempt < 4; attempt++)
 	{
-		if (attempt == 2)
+		bool		lower_side = (attempt == 1 || attempt == 3) ? !x_side_lower : x_side_lower;
+		double		d,
+					lt;
+
+		if (attempt == 0)
+			lt = lower_side ? log_beta_lower_series(x, 1.0 - x, a, b, budget, &d)
+				: log_beta_lower_series(1.0 - x, x, b, a, budget, &d);
+		else if (attempt == 1)
 		{
-			lower_side = !lower_side;
-			budget = 1e10;
+			lt = lower_side ? log_beta_lower_series(x, 1.0 - x, a, b, 1e10, &d)
+				: log_beta_lower_series(1.0 - x, x, b, a, 1e10, &d);
+			other_log = lt;
+			other_d = d;
+			/* its complement, the x-side tail, must keep enough digits */
+			if (!(-expm1(lt) > 0.0 && DBL_EPSILON / -expm1(lt) <= cf_err))
+				continue;
 		}
+		else if (attempt == 2)
+			lt = lower_side ? log_beta_lower_cf(x, 1.0 - x, a, b, &d)
+				: log_beta_lower_cf(1.0 - x, x, b, a, &d);
+		else
+		{
+			lt = other_log;
+			d = other_d;
+		}
+		if (isnan(lt))
+			continue;
 		if (lower_side)
 		{
-			*log_lower = attempt == 1 ? log_beta_lower_cf(x, 1.0 - x, a, b, &d)
-				: log_beta_lower_series(x, 1.0 - x, a, b, budget, &d);
-			if (isnan(*log_lower))
-				continue;
-			*log_upper = log1p(-exp(*log_lower));
-			return d;
+			*log_lower = lt;
+			*log_upper = log1p(-exp(lt));
+			*dlog_lower = d;
+			/* d log(1 - L)/dx = -d L / U */
+			*dlog_upper = -d * exp(*log_lower - *log_upper);
 		}
-		/* in 1 - x, whose complement x is exact */
-		*log_upper = attempt == 1 ? log_beta_lower_cf(1.0 - x, x, b, a, &d)
-			: log_beta_lower_series(1.0 - x, x, b, a, budget, &d);
-		if (isnan(*log_upper))
-			continue;
-		*log_lower = log1p(-exp(*log_upper));
-		/* d log(upper)/dx = -d (the series ran in 1 - x); convert to lower */
-		return d * exp(*log_upper - *log_lower);
+		else
+		{
+			/* the series ran in 1 - x, whose complement x is exact */
+			*log_upper = lt;
+			*log_lower = log1p(-exp(lt));
+			*dlog_upper = -d;
+			*dlog_lower = d * exp(*log_upper - *log_lower);
+		}
+		return true;
 	}
-	return NAN;
+	return false;
 }
 
 /*
@@ -392,23 +427,16 @@ beta_quantile_raw(double alpha, double a, double b, bool lower)
 	{
 		double		ll = NAN,
 					lu = NAN,
-					dlow,
+					dll = NAN,
+					dlu = NAN,
 					f,
 					df,
 					xn;
 
-		dlow = beta_log_tails(x, a, b, &ll, &lu);
-		if (lower)
-		{
-			f = ll - target;
-			df = dlow;
-		}
-		else
-		{
-			f = lu - target;
-			/* d log(upper)/dx = -d log(lower)/dx * lower / upper */
-			df = -dlow * exp(ll - lu);
-		}
+		if (!beta_log_tails(x, a, b, &ll, &lu, &dll, &dlu))
+			return NAN;
+		f = (lower ? ll : lu) - target;
+		df = lower ? dll : dlu;
 		if (!isfinite(f) || !isfinite(df))
 			return NAN;
 		if (fabs(f) <= 1e-15)
@@ -454,7 +482,7 @@ beta_quantile(double alpha, double a, double b, bool lower)
 	{
 		double		y = beta_quantile_raw(alpha, b, a, !lower);
 
-		if (y <= 0.5)
+		if (y <= 0.5 || isnan(x))
 			x = 1.0 - y;
 	}
 	return x;

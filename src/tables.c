@@ -280,10 +280,11 @@ typedef struct NCHyper
 typedef struct NCHSums
 {
 	double		total;			/* sum of t(u) */
-	double		below;			/* sum over u <= x */
-	double		above;			/* sum over u >= x */
+	double		below;			/* sum over u <= x (lt + at_x) */
+	double		above;			/* sum over u >= x (gt + at_x) */
 	double		lt;				/* sum over u < x */
 	double		gt;				/* sum over u > x */
+	double		at_x;			/* t(x), when the walk reached x */
 	double		dev;			/* sum of (u - x) t(u) */
 	double		twosided;		/* sum of t(u) <= thr */
 } NCHSums;
@@ -426,14 +427,12 @@ nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
 		since_cut += t;
 
 		s->total += t;
-		if (u <= h->x)
-			s->below += t;
-		if (u >= h->x)
-			s->above += t;
 		if (u < h->x)
 			s->lt += t;
-		if (u > h->x)
+		else if (u > h->x)
 			s->gt += t;
+		else
+			s->at_x = t;
 		s->dev += (double) (u - h->x) * t;
 		if (t <= thr)
 			s->twosided += t;
@@ -455,15 +454,16 @@ nch_sums(const NCHyper *h, double w, bool want_two_sided, NCHSums *s)
 		thr = nch_term_at_x(h, w, mode) * FISHER_RELERR;
 
 	s->total = 1.0;
-	s->below = (mode <= h->x) ? 1.0 : 0.0;
-	s->above = (mode >= h->x) ? 1.0 : 0.0;
 	s->lt = (mode < h->x) ? 1.0 : 0.0;
 	s->gt = (mode > h->x) ? 1.0 : 0.0;
+	s->at_x = (mode == h->x) ? 1.0 : 0.0;
 	s->dev = (double) (mode - h->x);
 	s->twosided = (1.0 <= thr) ? 1.0 : 0.0;
 
 	nch_walk(h, w, mode, +1, thr, s);
 	nch_walk(h, w, mode, -1, thr, s);
+	s->below = s->lt + s->at_x;
+	s->above = s->gt + s->at_x;
 }
 
 /*
@@ -503,18 +503,21 @@ nch_mirror(const NCHyper *h, NCHyper *m)
 	m->x = (int64_t) h->k - h->x;
 }
 
+/* Above this log(w) the objective is evaluated on the mirrored table. */
+#define NCH_MIRROR_ABOVE	300.0
+
 /*
- * nch_objective: the target at w = exp(theta).  Above w = 1 it is
+ * nch_objective: the target at w = exp(theta).  Far above w = 1 it is
  * evaluated on the mirrored table at 1/w (P_w(X <= x) = P'_{1/w}(X' >= x'),
- * E_w[X] - x = -(E'[X'] - x')), so the term ratios never see a w above 1
- * and cannot overflow however far the search goes.
+ * E_w[X] - x = -(E'[X'] - x')), so the term ratios, up to 2^106 w, never
+ * overflow however far the search goes (w up to e^745).
  */
 static double
 nch_objective(double theta, void *arg)
 {
 	NCHProblem *pr = (NCHProblem *) arg;
 	NCHSums		s;
-	bool		mirrored = theta > 0.0;
+	bool		mirrored = theta > NCH_MIRROR_ABOVE;
 
 	nch_sums(mirrored ? pr->mirror : pr->h, exp(mirrored ? -theta : theta), false, &s);
 	switch (pr->target)
@@ -818,20 +821,21 @@ fisher_2x2(int64_t a, int64_t b, int64_t c, int64_t d, TablesSide side,
  * 110-114; Welch 1947), which reduces to Welch's two-sample df for two
  * cells.  Intervals as R's t.test: estimate -/+ qt(1 - alpha/2, df) se, one
  * side infinite for one-sided alternatives (critical values from
- * critical.c, exact at every conf_level).  var[i] is NAN for a cell with
- * fewer than two observations, and everything but the estimate is then
- * NAN; so it is when se = 0 (all four cells constant).
+ * critical.c, exact at every conf_level).  The cells are given by n and
+ * M2 = (n - 1) s^2; a cell with fewer than two observations leaves
+ * everything but the estimate NAN, and so do four constant cells (se = 0).
  *
- * Scaling: the terms a_i = s_i^2 / n_i are formed as b_i 2^e, with 2^e the
- * binary order of the largest variance, so that se^2 (up to 2 DBL_MAX) and
- * se^4 in the df cannot overflow, nor tiny variances underflow to a zero
- * standard error; se = sqrt(sum b_i) 2^(e/2).  A statistic beyond DBL_MAX
+ * Scaling: the terms a_i = s_i^2 / n_i = M2_i / (n_i - 1) / n_i are formed
+ * as b_i 2^e, with 2^e the binary order of the largest M2, so that se^2
+ * (up to 2 DBL_MAX) and se^4 in the df cannot overflow, nor subnormal M2s
+ * divided by counts up to 2^63 underflow to a zero standard error;
+ * se = sqrt(sum b_i) 2^(e/2).  A statistic beyond DBL_MAX
  * (a standard error far below the estimate) is then a true +-Infinity,
  * with p-value 0.  An estimate beyond DBL_MAX is left infinite for the
  * caller to reject (22003).
  */
 void
-interaction_welch(const double mean[4], const double var[4], const double n[4],
+interaction_welch(const double mean[4], const double m2[4], const double n[4],
 				  TablesSide side, double conf_level, InteractionResult *r)
 {
 	double		b[4];
@@ -853,11 +857,11 @@ interaction_welch(const double mean[4], const double var[4], const double n[4],
 	{
 		int			ei;
 
-		if (!(var[i] >= 0.0 && n[i] >= 2.0))
+		if (!(m2[i] >= 0.0 && n[i] >= 2.0))
 			return;				/* a cell with fewer than two observations */
-		if (var[i] > 0.0)
+		if (m2[i] > 0.0)
 		{
-			(void) frexp(var[i], &ei);
+			(void) frexp(m2[i], &ei);
 			if (ei > e)
 				e = ei;
 		}
@@ -870,7 +874,7 @@ interaction_welch(const double mean[4], const double var[4], const double n[4],
 	e -= e & 1;					/* even, so that the square root is exact */
 	for (i = 0; i < 4; i++)
 	{
-		b[i] = ldexp(var[i], -e) / n[i];
+		b[i] = ldexp(m2[i], -e) / (n[i] - 1.0) / n[i];
 		bsum += b[i];
 		bmax = fmax(bmax, b[i]);
 	}

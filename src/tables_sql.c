@@ -286,7 +286,7 @@ Datum
 interaction_test(PG_FUNCTION_ARGS)
 {
 	double		mean[4],
-				var[4],
+				m2[4],
 				n[4];
 	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(4));
 	double		conf_level = PG_GETARG_FLOAT8(5);
@@ -302,9 +302,9 @@ interaction_test(PG_FUNCTION_ARGS)
 
 		mean[i] = s->mean;
 		n[i] = (double) s->n;
-		var[i] = summary_var_samp(s);
+		m2[i] = s->m2;
 	}
-	interaction_welch(mean, var, n, tables_side(alt), conf_level, &r);
+	interaction_welch(mean, m2, n, tables_side(alt), conf_level, &r);
 	if (isinf(r.estimate) || isinf(r.std_error))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
