@@ -413,6 +413,27 @@ FROM power_prop_test(p1 => 0.1, p2 => 0.2, power => 0.04);
 SELECT n > 1 AS has_n FROM power_t_test(delta => 0.1, power => 0.03);
 
 -- ---------------------------------------------------------------------
+-- 13. Other edge sentences of the README (Proportions, Count tables,
+--     Power) not tested elsewhere
+-- ---------------------------------------------------------------------
+-- everybody converted in both groups: the test is undefined, the interval given
+SELECT statistic, p_value, estimate, ci_lower, ci_upper FROM prop_test(10, 10, 12, 12);
+-- power_curve: two-sided designs show |delta|; inner points rounded to 15 digits
+SELECT array_agg(delta ORDER BY delta) AS deltas
+FROM power_curve(n => 100, delta_from => -0.2, delta_to => 0.2, steps => 5);
+SELECT bool_or(delta = 0.15) AS has_0_15, bool_or(delta = 0.15000000000000002) AS has_noise
+FROM power_curve(n => 1000, delta_from => 0, delta_to => 0.2, steps => 5);
+SELECT count(*) FROM power_curve(n => 10, delta_from => 0, delta_to => 1, steps => 100001);
+-- sample_size_check: a difference beyond DBL_MAX standard errors has power 1
+SELECT n_required_treatment, n_required_control, enough, power_at_current_n
+FROM sample_size_check('v1 n=100 mean=0 m2=1e-300', 'v1 n=100 mean=0 m2=1e-300', mde => 1e300);
+-- fisher_test at counts near 2^51 takes minutes and can be cancelled (the
+-- timeout is the test, not a hang guard)
+SET statement_timeout = '500ms';
+SELECT p_value FROM fisher_test(562949953421312, 562949953421312, 562949953421312, 562949953421311);
+RESET statement_timeout;
+
+-- ---------------------------------------------------------------------
 -- 12. A database still on the 0.1.0 script: the 0.2.0 library fills only
 --     the fields its result types have; ALTER EXTENSION UPDATE appends
 --     method (last: a new connection loses this session's temp objects)
