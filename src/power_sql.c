@@ -181,24 +181,23 @@ report_unsolvable(PowerStatus st, const char *unknown, double power)
 			 errdetail("The power stays below it over the whole range of \"%s\".", unknown)));
 }
 
-/* Return a composite of six float8 fields; NaN/Inf become NULL. */
+/*
+ * Return a composite of six float8 fields (result_row); NaN/Inf become
+ * NULL (a design quantity is never infinite).
+ */
 static Datum
 power_result(FunctionCallInfo fcinfo, const double v[6], const bool null[6])
 {
-	TupleDesc	tupdesc;
 	Datum		values[6];
 	bool		nulls[6];
 	int			i;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
 	for (i = 0; i < 6; i++)
 	{
 		values[i] = FLOAT8_OR_NULL(v[i], &nulls[i]);
 		nulls[i] = nulls[i] || null[i];
 	}
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	return result_row(fcinfo, 6, values, nulls);
 }
 
 /* ---------------------------------------------------------------------
