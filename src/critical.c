@@ -67,24 +67,28 @@ two_sided(double c, double df)
 	}
 }
 
+/* qt(conf_level, df), for a one-sided t interval. */
 double
 critical_t_one_sided(double conf_level, double df)
 {
 	return one_sided(conf_level, df);
 }
 
+/* qnorm(conf_level), for a one-sided z interval. */
 double
 critical_norm_one_sided(double conf_level)
 {
 	return one_sided(conf_level, INFINITY);
 }
 
+/* qt((1 + conf_level) / 2, df), the half-width of a t interval in standard errors. */
 double
 critical_t_two_sided(double conf_level, double df)
 {
 	return two_sided(conf_level, df);
 }
 
+/* qnorm((1 + conf_level) / 2), the half-width of a z interval in standard errors. */
 double
 critical_norm_two_sided(double conf_level)
 {
