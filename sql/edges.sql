@@ -7,7 +7,7 @@
 --     (test/reference/gen_edges_mp.py): closed forms whose quantiles and
 --     tails are solved far beyond double precision.
 -- Tolerances: 1e-12 relative for the conf_level sweep and the extreme
--- grids (worst seen: 5e-14, a Fisher bound; R's formulas in double are the
+-- grids (worst seen: 9e-14, a Clopper-Pearson bound; R's formulas in double are the
 -- reference only where they are exact), 1e-10 relative (with 1e-15
 -- absolute for proportions, which live in [-1, 1], where R's own formula
 -- cancels to rounding noise) elsewhere; counts exactly.  Each comparison
