@@ -46,7 +46,8 @@ DECLARE
 	v record;
 BEGIN
 	FOR v IN
-		SELECT DISTINCT c.oid::pg_catalog.regclass AS view_name, p.proname
+		SELECT c.oid::pg_catalog.regclass AS view_name,
+			pg_catalog.string_agg(DISTINCT p.proname || '()', ', ') AS functions
 		FROM pg_catalog.pg_depend d
 		JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
 			AND d.objid = r.oid
@@ -58,10 +59,10 @@ BEGIN
 							   'fisher_test_result'::pg_catalog.regtype,
 							   'srm_test_result'::pg_catalog.regtype,
 							   'interaction_test_result'::pg_catalog.regtype)
-		ORDER BY 1, 2
+		GROUP BY c.oid ORDER BY 1
 	LOOP
-		RAISE WARNING 'view % uses %(), whose result type gained the field "method"', v.view_name, v.proname
-			USING HINT = 'If the view selects the whole result row from FROM, recreate it (CREATE OR REPLACE VIEW with its definition) before reading (row).method: PostgreSQL 15 crashes on it otherwise.';
+		RAISE WARNING 'view % uses %, whose result types gained the field "method"', v.view_name, v.functions
+			USING HINT = 'Only if the view selects a whole result row from FROM (SELECT r FROM f(...) r): recreate it (CREATE OR REPLACE VIEW with its definition) before reading (r).method, which crashes PostgreSQL 15 otherwise.';
 	END LOOP;
 END
 $$;
