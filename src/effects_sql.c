@@ -381,19 +381,36 @@ size_check_datum(FunctionCallInfo fcinfo, const Moments *t, const Moments *c,
 	double		m,
 				p_now,
 				mde_now;
+	PowerStatus st;
 
 	values[0] = Int64GetDatum(t->n);
 	values[1] = Int64GetDatum(c->n);
 	if (defined && n_t >= 2.0 && n_c >= 2.0 && isfinite(var_t) && isfinite(var_c) &&
 		var_t + var_c > 0.0 && mu_c != 0.0 && isfinite(mu_c))
 	{
-		if (effects_rel_n(method, n_t / n_c, var_t, var_c, mu_c, mde, sig_level,
-						  power, &m) == POWER_OK)
+		st = effects_rel_n(method, n_t / n_c, var_t, var_c, mu_c, mde, sig_level,
+						   power, &m);
+		if (st == POWER_OK)
 		{
-			values[2] = Int64GetDatum((int64) ceil(n_t / n_c * m));
-			values[3] = Int64GetDatum((int64) ceil(m));
-			nulls[2] = nulls[3] = false;
+			double		required_t = ceil(n_t / n_c * m);
+			double		required_c = ceil(m);
+
+			/* 2^63: no bigint holds these */
+			if (!(required_t < 9223372036854775808.0 && required_c < 9223372036854775808.0))
+				st = POWER_TOO_HIGH;
+			else
+			{
+				values[2] = Int64GetDatum((int64) required_t);
+				values[3] = Int64GetDatum((int64) required_c);
+				nulls[2] = nulls[3] = false;
+			}
 		}
+		if (st == POWER_TOO_HIGH)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: the required size exceeds bigint"),
+					 errdetail("Detecting this effect would need more than %g units in an arm.",
+							   9223372036854775807.0)));
 		p_now = effects_rel_power(method, n_t, n_c, var_t, var_c, mu_c, mde,
 								  sig_level);
 		if (isfinite(p_now))
