@@ -971,14 +971,6 @@ joint_arg_metric(const JointSummary *s, int32 i, const char *argname)
 	return i - 1;
 }
 
-#define RETURN_FLOAT8_OR_NULL(v) \
-	do { \
-		double _v = (v); \
-		if (!isfinite(_v)) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
-
 Datum
 joint_n(PG_FUNCTION_ARGS)
 {
