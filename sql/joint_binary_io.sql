@@ -82,25 +82,27 @@ INSERT INTO jbio_bad VALUES
 
 CREATE TABLE jbio_one (id int, b bytea);
 CREATE TABLE jbio_in (id int, s joint_summary);
-CREATE TEMP TABLE jbio_result (id int, outcome text);
-DO $$
+-- read_as(b, target): write b as the one field of a binary COPY file and
+-- read it into the table `target` (id, a joint type); 'accepted' or the
+-- SQLSTATE and message of the error.
+CREATE FUNCTION pg_temp.read_as(id int, b bytea, target text) RETURNS text
+LANGUAGE plpgsql AS $$
 DECLARE
-	r record;
 	f text := '/tmp/abstats_joint_binary_io_' || pg_backend_pid() || '.bin';
 BEGIN
-	FOR r IN SELECT id, b FROM jbio_bad ORDER BY id LOOP
-		TRUNCATE jbio_one;
-		INSERT INTO jbio_one VALUES (r.id, r.b);
-		EXECUTE format('COPY jbio_one TO %L WITH (FORMAT binary)', f);
-		BEGIN
-			EXECUTE format('COPY jbio_in FROM %L WITH (FORMAT binary)', f);
-			INSERT INTO jbio_result VALUES (r.id, 'accepted');
-		EXCEPTION WHEN OTHERS THEN
-			INSERT INTO jbio_result VALUES (r.id, SQLSTATE || ': ' || SQLERRM);
-		END;
-	END LOOP;
+	TRUNCATE jbio_one;
+	INSERT INTO jbio_one VALUES (id, b);
+	EXECUTE format('COPY jbio_one TO %L WITH (FORMAT binary)', f);
+	BEGIN
+		EXECUTE format('COPY %I FROM %L WITH (FORMAT binary)', target, f);
+		RETURN 'accepted';
+	EXCEPTION WHEN OTHERS THEN
+		RETURN SQLSTATE || ': ' || SQLERRM;
+	END;
 END
 $$;
+CREATE TEMP TABLE jbio_result AS
+SELECT id, pg_temp.read_as(id, b, 'jbio_in') AS outcome FROM jbio_bad ORDER BY id;
 SELECT id, why, outcome FROM jbio_bad JOIN jbio_result USING (id) ORDER BY id;
 SELECT id, s FROM jbio_in ORDER BY id;
 
@@ -119,25 +121,8 @@ INSERT INTO jbio_bad_state VALUES
 	(9, 'negative n', '\x0102'::bytea || int8send(-1) || pg_temp.f8s(0, 0, 0, 0, 0, 0, 0)),
 	(10, 'not positive semidefinite', '\x0102'::bytea || int8send(2) || pg_temp.f8s(1.5, 3, 0, 0, 0.5, 3, 2));
 CREATE TABLE jbio_one_state (id int, s joint_pair_state);
-CREATE TEMP TABLE jbio_state_result (id int, outcome text);
-DO $$
-DECLARE
-	r record;
-	f text := '/tmp/abstats_joint_binary_io_' || pg_backend_pid() || '.bin';
-BEGIN
-	FOR r IN SELECT id, b FROM jbio_bad_state ORDER BY id LOOP
-		TRUNCATE jbio_one;
-		INSERT INTO jbio_one VALUES (r.id, r.b);
-		EXECUTE format('COPY jbio_one TO %L WITH (FORMAT binary)', f);
-		BEGIN
-			EXECUTE format('COPY jbio_one_state FROM %L WITH (FORMAT binary)', f);
-			INSERT INTO jbio_state_result VALUES (r.id, 'accepted');
-		EXCEPTION WHEN OTHERS THEN
-			INSERT INTO jbio_state_result VALUES (r.id, SQLSTATE || ': ' || SQLERRM);
-		END;
-	END LOOP;
-END
-$$;
+CREATE TEMP TABLE jbio_state_result AS
+SELECT id, pg_temp.read_as(id, b, 'jbio_one_state') AS outcome FROM jbio_bad_state ORDER BY id;
 SELECT id, why, outcome FROM jbio_bad_state JOIN jbio_state_result USING (id) ORDER BY id;
 SELECT id, s FROM jbio_one_state ORDER BY id;
 

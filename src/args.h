@@ -104,4 +104,17 @@ extern Datum result_float8(double value, bool *isnull);
  */
 extern void arg_size_check(double mde, double sig_level, double power);
 
+/*
+ * Return a float8 from a SQL function, or NULL when it is not finite (an
+ * accessor's "undefined": too few observations, zero variance).  Shared by
+ * the stats_summary and joint_summary accessors.
+ */
+#define RETURN_FLOAT8_OR_NULL(v) \
+	do { \
+		double _v = (v); \
+		if (!isfinite(_v)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
+
 #endif							/* ABSTATS_ARGS_H */

@@ -98,6 +98,11 @@ PG_FUNCTION_INFO_V1(joint_correlation);
 PG_FUNCTION_INFO_V1(joint_metric);
 PG_FUNCTION_INFO_V1(joint_cor_test);
 
+/* The SQL types' INTERNALLENGTH (sql/install/70_joint.sql) is these sizes. */
+StaticAssertDecl(sizeof(JointSummary) == 128, "joint_summary must stay 128 bytes");
+StaticAssertDecl(sizeof(JointMoments) == 160, "joint_state must stay 160 bytes");
+StaticAssertDecl(sizeof(JointPairState) == 64, "joint_pair_state must stay 64 bytes");
+
 /* The three SQL types sharing the text format. */
 typedef enum JointKind
 {
@@ -965,14 +970,6 @@ joint_arg_metric(const JointSummary *s, int32 i, const char *argname)
 						   argname, s->k)));
 	return i - 1;
 }
-
-#define RETURN_FLOAT8_OR_NULL(v) \
-	do { \
-		double _v = (v); \
-		if (!isfinite(_v)) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
 
 Datum
 joint_n(PG_FUNCTION_ARGS)
