@@ -77,13 +77,15 @@ SET extra_float_digits = -3;
 \set SHOW_CONTEXT never
 
 -- Fieller's relative interval excludes 0 exactly when the absolute test
--- rejects: its check is sample_size_check(relative => true), field for
--- field (mde_at_current_n is signed in the direction of mde)
+-- rejects: its check is sample_size_check(relative => true): the same
+-- sizes, and power and mde to 1e-12 (sample_size_check computes in units
+-- scaled by a power of two, which moves the last bits; mde_at_current_n
+-- is signed here in the direction of mde)
 SELECT count(*) AS cases,
-	count(*) FILTER (WHERE (a.n_required_treatment, a.n_required_control, a.enough,
-							a.power_at_current_n, a.mde_at_current_n)
-					 = (b.n_required_treatment, b.n_required_control, b.enough,
-						b.power_at_current_n, abs(b.mde_at_current_n))) AS same
+	count(*) FILTER (WHERE (a.n_required_treatment, a.n_required_control, a.enough)
+					 = (b.n_required_treatment, b.n_required_control, b.enough)
+					 AND abs(a.power_at_current_n / b.power_at_current_n - 1) <= 1e-12
+					 AND abs(a.mde_at_current_n / abs(b.mde_at_current_n) - 1) <= 1e-12) AS same
 FROM arms t JOIN arms c ON (t.sample_id, c.sample_id) IN
 	(('normal_500', 'normal_400'), ('revenue_3000_b', 'revenue_3000_a'),
 	 ('binary_5000_b', 'binary_5000_a'), ('wide_30', 'narrow_2000')),
@@ -153,3 +155,5 @@ SELECT sample_size_check_ratio(s, s, 0.1)
 FROM (SELECT stats_agg(x, y, x) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
 SELECT sample_size_check_ratio(s, s, 0.1, power => 1)
 FROM (SELECT stats_agg(x, y) AS s FROM (VALUES (1.0::float8, 1.0::float8), (2, 3)) v(x, y)) q;
+-- a required size no bigint holds: 22003
+SELECT sample_size_check_relative(stats_summary(100, 5, 1e6), stats_summary(100, 5, 1e6), 1e-9);
