@@ -1609,6 +1609,17 @@ pbeta_raw(ldouble x, ldouble y, ldouble a, ldouble b, bool lower)
 	return (double) (lower ? 1.0L - w : w);
 }
 
+/*
+ * dist_pbeta_xy: I_x(a, b) (lower) or 1 - I_x(a, b) with x and y = 1 - x
+ * both given in long double (so that whichever is small is exact); a, b
+ * positive and finite.  For noncentral_t.c.
+ */
+double
+dist_pbeta_xy(long double x, long double y, double a, double b, bool lower)
+{
+	return pbeta_raw(x, y, a, b, lower);
+}
+
 /* ----------------------------------------------------------------------
  * Continuous quantiles: safeguarded Newton on log CDF
  * ----------------------------------------------------------------------
@@ -1688,7 +1699,17 @@ solve_quantile(cdf_fn cdf, pdf_fn pdf, const double *par, double p,
 			else
 				xnew = lo + 0.5 * (hi - lo);
 			if (xnew <= lo || xnew >= hi)
-				return too_low ? hi : x;	/* no double strictly inside */
+			{
+				/*
+				 * no double strictly inside: the bracket's upper end, but 0
+				 * for a root below the smallest subnormal (R's answer; the
+				 * exact root, e.g. 2^-2e300 for qchisq(0.5, 1e-300), is
+				 * nearer 0)
+				 */
+				if (lo == 0 && hi <= DBL_TRUE_MIN)
+					return 0.0;
+				return too_low ? hi : x;
+			}
 		}
 		x = xnew;
 	}

@@ -84,6 +84,10 @@ typedef long double (*DistLogInner) (long double y, const void *arg);
  */
 extern long double dist_t_mixture(double q, long double nu, double delta,
 								  bool lower, bool *failed);
+
+/* I_x(a, b) (lower) or 1 - I_x(a, b), x and y = 1 - x both given */
+extern double dist_pbeta_xy(long double x, long double y, double a, double b,
+							bool lower);
 extern long double dist_log_pnorm_l(long double z, bool lower);
 extern long double dist_chi_mixture(long double nu, DistLogInner inner, const void *arg,
 									long double y_left, long double log_left,
