@@ -60,6 +60,9 @@ for (x in c(-1e-300, -5e-324, -1)) {
 	for (lt in c(TRUE, FALSE)) add("ppois", x, 2, NA, lt, ppois(x, 2, lower.tail = lt))
 }
 
+# the Poisson at a mean of 1e15 (abstats 0.1.0 gave up: 22003)
+for (lt in c(TRUE, FALSE)) add("ppois", 1e15 + 1e8, 1e15, NA, lt, ppois(1e15 + 1e8, 1e15, lower.tail = lt))
+
 # quantiles beyond 2^53
 qcheck <- function(d, p, a, b, lt) {
 	qf <- get(paste0("q", d)); pf <- get(paste0("p", d))
