@@ -71,7 +71,8 @@ extern double dist_dpois(double x, double lambda);
  * such that the integrand is unimodal in e^y (both hold for the uses in
  * dist.c and noncentral_t.c).  Below y_left, inner(y) must equal
  * log_left to within 2^-60 relative (the integral there is log_left plus
- * the chi-square CDF); pass -INFINITY for none.  Returns the log of the
+ * the chi-square CDF); pass -INFINITY for none.  y_step and w_step: where
+ * and over what width inner() turns (NaN if unknown).  Returns the log of the
  * expectation; *failed is set when the integration did not reach its
  * tolerance or inner() returned NaN.
  */
@@ -91,6 +92,7 @@ extern double dist_pbeta_xy(long double x, long double y, double a, double b,
 extern long double dist_log_pnorm_l(long double z, bool lower);
 extern long double dist_chi_mixture(long double nu, DistLogInner inner, const void *arg,
 									long double y_left, long double log_left,
+									long double y_step, long double w_step,
 									bool *failed);
 
 #endif							/* ABSTATS_DIST_H */

@@ -40,6 +40,7 @@ rows = []
 
 
 def add(fn, x, a, b, lower, v):
+    """one row; v is the exact value (mpmath)"""
     rows.append([fn, repr(float(x)), "" if a is None else repr(float(a)),
                  "" if b is None else repr(float(b)),
                  "" if lower is None else ("true" if lower else "false"), R.fmt(v)])
@@ -47,6 +48,31 @@ def add(fn, x, a, b, lower, v):
 
 def progress(msg):
     print(msg, file=sys.stderr, flush=True)
+
+
+def solve_increasing(g, sgn, lo, hi, factor, lo_min, hi_max, geometric):
+    """x with sgn g(x) = 0, sgn g increasing: the bracket [lo, hi] widened by
+    factor (None beyond [lo_min, hi_max]), then bisected (geometrically while
+    it spans more than a factor 4) to 1e-30 relative"""
+    while sgn * g(lo) > 0:
+        lo /= factor
+        if lo < lo_min:
+            break
+    while sgn * g(hi) < 0:
+        hi *= factor
+        if hi > hi_max:
+            break
+    if lo < lo_min or hi > hi_max:
+        return None
+    for _ in range(300):
+        mid = mp.sqrt(lo * hi) if geometric and hi / lo > 4 else (lo + hi) / 2
+        if sgn * g(mid) < 0:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo < hi * mpf(10) ** -30:
+            break
+    return (lo + hi) / 2
 
 
 # ---------------------------------------------------------------- Student's t
@@ -135,25 +161,10 @@ for df in [0.01, 1.0, 1e3, 1e6, 1e12, 1e100, 1e308]:
 
                 def g(x):
                     return R.gamma_cdf(x / 2, D / 2, lower) - p
-                lo, hi = x0, x0
-                sgn = 1 if lower else -1
-                while sgn * g(lo) > 0:
-                    lo /= 2
-                    if lo < mpf("1e-320"):
-                        break
-                while sgn * g(hi) < 0:
-                    hi *= 2
-                if lo < mpf("1e-320") or hi > mpf("1e308"):
-                    continue
-                for _ in range(300):
-                    mid = (lo + hi) / 2
-                    if sgn * g(mid) < 0:
-                        lo = mid
-                    else:
-                        hi = mid
-                    if hi - lo < hi * mpf(10) ** -30:
-                        break
-            add("qchisq", p, df, None, lower, (lo + hi) / 2)
+                x = solve_increasing(g, 1 if lower else -1, x0, x0, 2, mpf("1e-320"),
+                                     mpf("1e308"), False)
+            if x is not None:
+                add("qchisq", p, df, None, lower, x)
 
 # ---------------------------------------------------------------- F
 F_PAIRS = [(1e-3, 1e8), (0.5, 3.0), (3.0, 1e22), (1.0, 1e308), (1e308, 1.0), (1e308, 1e308),
@@ -192,27 +203,10 @@ for d1, d2 in [(3.0, 1e22), (1.0, 1e308), (1e308, 1.0), (2e5, 2e5), (1e6, 1e6), 
                     x = A * q / (B + A * q)
                     y = B / (B + A * q)
                     return R.beta_cdf(x, A / 2, B / 2, lower, y=y) - p
-                sgn = 1 if lower else -1
-                lo = hi = mpf(1)
-                while sgn * g(lo) > 0:
-                    lo /= 4
-                    if lo < mpf("1e-300"):
-                        break
-                while sgn * g(hi) < 0:
-                    hi *= 4
-                    if hi > mpf("1e300"):
-                        break
-                if lo < mpf("1e-300") or hi > mpf("1e300"):
-                    continue
-                for _ in range(300):
-                    mid = mp.sqrt(lo * hi) if hi / lo > 4 else (lo + hi) / 2
-                    if sgn * g(mid) < 0:
-                        lo = mid
-                    else:
-                        hi = mid
-                    if hi - lo < hi * mpf(10) ** -30:
-                        break
-            add("qf", p, d1, d2, lower, (lo + hi) / 2)
+                x = solve_increasing(g, 1 if lower else -1, mpf(1), mpf(1), 4,
+                                     mpf("1e-300"), mpf("1e300"), True)
+            if x is not None:
+                add("qf", p, d1, d2, lower, x)
 
 # ---------------------------------------------------------------- beta
 B_SHAPES = [1e-300, 1e-10, 0.01, 0.5, 1.0, 7.0, 1e3, 1e5, 1e7, 1e10, 1e15, 1e30, 1e100, 1e308]

@@ -77,6 +77,11 @@ def gamma_cdf_integral(x, a, lower):
         def f(e):
             return mp.exp((a - 1) * mp.log1p(e) - a * e + const)
         ex = x / a - 1
+        # Chernoff: the tail beyond x is below exp(-a (ex - log1p(ex))); past
+        # exp(-1e5) it is 0 (or the other tail 1) to far more than 45 digits
+        if a * (ex - mp.log1p(ex)) > 10 ** 5:
+            small = (ex < 0) == lower
+            return mpf(0) if small else mpf(1)
         h = 1 / (abs(a * ex) + mp.sqrt(a))
         if lower:
             pts = [ex]
@@ -119,6 +124,13 @@ def beta_cdf_integral(x, y, a, b, lower):
         return mp.exp(a * w - (a + b) * mp.log1p(mp.exp(w)) - lb)
     wx = mp.log(x) - mp.log(y)
     wm = mp.log(a / b)
+    # Chernoff: the tail beyond x is below exp(-n KL(x, a/n)); past exp(-1e5)
+    # it is 0 (or the other tail 1) to far more than 45 digits
+    n = a + b
+    kl = a * mp.log(a / (n * x)) + b * mp.log(b / (n * y))
+    if kl > 10 ** 5:
+        small = (x < a / n) == lower
+        return mpf(0) if small else mpf(1)
     sd = mp.sqrt(1 / a + 1 / b)
     slope = abs(a - (a + b) / (1 + mp.exp(-wx)))
     h = min(sd, 1 / slope) if slope > 0 else sd
@@ -223,6 +235,11 @@ def nct_cdf(q, nu, d, lower):
         su = 1 / mp.sqrt(-c2) if c2 < 0 else width
         pts = [us - su * 2 ** k for k in range(6, -1, -1)] + [us] + \
               [us + su * 2 ** k for k in range(0, 7)]
+        if d / q > 0:
+            # where Phi turns (q e^u = d), over 1/|d|: a plateau may end in a
+            # cliff there, away from the maximum
+            uc, wc = mp.log(d / q), 1 / abs(d)
+            pts += [uc + wc * k for k in (-64, -32, -16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16, 32, 64)]
         # beyond u_end the chi density is below exp(-1e5) (an infinite
         # endpoint would make mpmath evaluate exp(exp(2u)) at huge u)
         u_end = max(pts[-1], mp.log(mpf(10) ** 5 / m) / 2)
