@@ -41,6 +41,33 @@ FROM res_nct_mp
 WHERE NOT (got = p OR (p >= 1e-300 AND abs(got - p) <= 1e-13 * p)
 		   OR (p < 1e-300 AND abs(got - p) <= 1e-305));
 
+-- power_t_test where R's power.t.test is not a reference (noncentrality
+-- beyond 37.62 with df below 1, df beyond 4e5, df near 1e25): solved and
+-- evaluated with mpmath (test/reference/gen_power_mp.py), not R.  Powers
+-- and solved quantities to 1e-12 relative.
+CREATE TEMP TABLE ref_power_mp (
+	type text, alternative text, strict boolean, ratio float8, unknown text,
+	n float8, delta float8, sd float8, sig_level float8, power float8,
+	e_n float8, e_delta float8, e_sd float8, e_sig_level float8, e_power float8);
+\set csv :abs_srcdir '/test/reference/data/power_t_mp.csv'
+\set cmd '\\copy ref_power_mp FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
+:cmd
+CREATE TEMP TABLE res_power_mp AS
+SELECT r.*, g.*
+FROM ref_power_mp r,
+	 LATERAL power_t_test(n => r.n, delta => r.delta, sd => r.sd, sig_level => r.sig_level,
+						  power => r.power, type => r.type, alternative => r.alternative,
+						  strict => r.strict, ratio => r.ratio)
+		AS g(n_1, n2_1, delta_1, sd_1, sig_level_1, power_1);
+SELECT count(*) AS cases, count(*) FILTER (WHERE unknown = 'power') AS powers,
+	count(*) FILTER (WHERE unknown <> 'power') AS solved,
+	count(*) FILTER (WHERE e_n < 2) AS df_below_1
+FROM res_power_mp;
+SELECT type, alternative, strict, unknown, n, delta, e_n, n_1, e_delta, delta_1, e_power, power_1
+FROM res_power_mp
+WHERE NOT (abs(n_1 / e_n - 1) <= 1e-12 AND abs(delta_1 / e_delta - 1) <= 1e-12
+		   AND abs(power_1 - e_power) <= 1e-12 * e_power);
+
 -- examples (R 4.2.2 prints 0.669516848215277 and 0.158135643556791; the
 -- exact values, by mpmath, are 0.66951684821535476 and 0.15813564355691811)
 SELECT pt(1.5, 10, 1) AS p, pt(1.5, 10, 1, false) AS q, pt(1.5, 10, 1) + pt(1.5, 10, 1, false) AS total;

@@ -1427,6 +1427,15 @@ dist_t_mixture(double q, long double nu, double delta, bool lower, bool *failed)
 		return -INFINITY;
 	if (arg.a >= 0 && c > 40)
 		return 0.0L;
+	/*
+	 * Likewise with S >= 1/2, which fails with probability below
+	 * (e^0.75 / 4)^(nu/2) < e^-3000 for nu >= 1e4 (Chernoff): then
+	 * Phi(c + a e^y) is below (or above) Phi(c + a/2).
+	 */
+	if (nu >= 1e4L && arg.a < 0 && c + arg.a / 2 < -40)
+		return -INFINITY;
+	if (nu >= 1e4L && arg.a > 0 && c + arg.a / 2 > 40)
+		return 0.0L;
 	arg.c = c;
 	arg.apc = lower ? (ldouble) q - delta : (ldouble) delta - q;
 	y_left = logl(0x1p-64L / (fabsl(arg.a) * (fabsl(c) + 2.0L)));

@@ -36,6 +36,8 @@ def norm_quantile(p, lower):
         p = mpf(p)
         if not lower:
             return -norm_quantile(p, True)
+        if p == mpf(1) / 2:
+            return mpf(0)
         if p > mpf(1) / 2:
             return -norm_quantile(1 - p, True)
         # log-scale Newton on log ncdf from the asymptotic start
@@ -63,7 +65,7 @@ def gamma_cdf(x, a, lower):
                 if lower:
                     return mp.gammainc(a, 0, x, regularized=True)
                 return mp.gammainc(a, x, mp.inf, regularized=True)
-            except mp.libmp.NoConvergence:
+            except (mp.libmp.NoConvergence, ValueError):
                 pass
     return gamma_cdf_integral(x, a, lower)
 
@@ -111,7 +113,7 @@ def beta_cdf(x, a, b, lower, y=None):
                 if lower:
                     return mp.betainc(a, b, 0, x, regularized=True)
                 return mp.betainc(b, a, 0, y, regularized=True)
-            except mp.libmp.NoConvergence:
+            except (mp.libmp.NoConvergence, ValueError):
                 pass
         return beta_cdf_integral(x, y, a, b, lower)
 
