@@ -10,18 +10,18 @@
 
 #include <stdbool.h>
 
-/* How the series of noncentral_t_cdf() ended. */
+/* How the computation of noncentral_t_cdf() ended. */
 typedef enum NctStatus
 {
-	NCT_OK,						/* converged within the error bound */
-	NCT_PRECISION,				/* rounding limits the accuracy (as R warns) */
-	NCT_NOCONV					/* iteration limit reached */
+	NCT_OK,						/* within the stated accuracy */
+	NCT_NOCONV					/* the quadrature did not reach its tolerance */
 } NctStatus;
 
 /*
  * P[T <= q] (lower) or P[T > q] (!lower) for T noncentral t with df > 0
  * degrees of freedom and noncentrality ncp (both finite; the caller
- * validates).  *status (may be NULL) reports precision problems.
+ * validates).  NAN, with *status (may be NULL) NCT_NOCONV, if the
+ * computation failed.
  */
 extern double noncentral_t_cdf(double q, double df, double ncp, bool lower,
 							   NctStatus *status);

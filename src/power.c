@@ -14,7 +14,10 @@
  *	  ncp = sqrt(n / 2) delta / sd.  With unequal allocation n2 = ratio n1,
  *	  nu = n1 + n2 - 2 and ncp = delta / (sd sqrt(1/n1 + 1/n2)), the pooled
  *	  two-sample t test as in pwr::pwr.t2n.test (Champely, pwr 1.3; Cohen
- *	  1988, ch. 2).  The noncentral t is noncentral_t.c (Lenth's AS 243).
+ *	  1988, ch. 2).  The noncentral t is noncentral_t.c (a normal mixture
+ *	  over the chi distribution, integrated numerically: relative accuracy
+ *	  in both tails at any df and ncp, where R's pt() switches to a normal
+ *	  approximation for |ncp| > 37.62 or df > 4e5).
  *	- two proportions follow R's stats::power.prop.test, the normal
  *	  approximation with the pooled variance under the null and the
  *	  unpooled one under the alternative.  For unequal allocation
@@ -89,9 +92,15 @@ PowerStatus
 power_find_root(PowerFunction f, void *arg, double target,
 				double lo, double hi, double *root)
 {
+	/*
+	 * One solver per process, allocated once and never freed: f may be
+	 * interrupted (query cancellation longjmps out of the numerics, see
+	 * dist.h), which must not leak a malloc'd solver.  The root finding is
+	 * not reentrant (f never solves for a root itself).
+	 */
+	static gsl_root_fsolver *s = NULL;
 	RootContext ctx = {f, arg, target};
 	gsl_function F;
-	gsl_root_fsolver *s;
 	double		flo = f(lo, arg) - target;
 	double		fhi = f(hi, arg) - target;
 	PowerStatus result = POWER_FAILED;
@@ -114,20 +123,19 @@ power_find_root(PowerFunction f, void *arg, double target,
 
 	F.function = root_callback;
 	F.params = &ctx;
-	s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (s == NULL)
+		s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
 	if (s == NULL)
 		return POWER_FAILED;
 	if (gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS)
-	{
-		gsl_root_fsolver_free(s);
 		return POWER_FAILED;
-	}
 	for (iter = 0; iter < ROOT_MAX_ITER; iter++)
 	{
 		double		x_lo,
 					x_hi,
 					x;
 
+		DIST_CHECK_INTERRUPTS();
 		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
 			break;
 		x = gsl_root_fsolver_root(s);
@@ -140,7 +148,6 @@ power_find_root(PowerFunction f, void *arg, double target,
 			break;
 		}
 	}
-	gsl_root_fsolver_free(s);
 	return result;
 }
 
@@ -184,8 +191,14 @@ power_t_power(const TPowerDesign *d, double n, double effect, double sig_level)
 	if (d->tside == 2)
 		ncp = fabs(ncp);
 
+	/*
+	 * Below df ~ 0.004 (n within 0.002 of 1) the critical value exceeds
+	 * DBL_MAX; P[T' > Infinity] = 0 would be wrong (the power tends to
+	 * about sig_level Phi(ncp) there), so the power is undefined in double
+	 * and the solvers stay above that n.
+	 */
 	qu = dist_qt(sig_level / d->tside, nu, false);
-	if (isnan(qu))
+	if (!isfinite(qu))
 		return NAN;
 	power = noncentral_t_cdf(qu, nu, ncp, false, NULL);
 	if (d->strict && d->tside == 2)
@@ -628,8 +641,8 @@ power_two_sided_t(double df, double ncp, double sig_level)
 {
 	double		qu = dist_qt(sig_level / 2.0, df, false);
 
-	if (isnan(qu))
-		return NAN;
+	if (!isfinite(qu))
+		return NAN;				/* see power_t_power */
 	ncp = fabs(ncp);
 	if (isinf(ncp))
 		return 1.0;

@@ -32,8 +32,8 @@ PG_FUNCTION_INFO_V1(sample_size_check);
 
 /*
  * pt(q, df, ncp, lower_tail): the noncentral t distribution function
- * (Lenth's AS 243 with R's refinements, see noncentral_t.c), R's
- * pt(q, df, ncp, lower.tail).
+ * (a normal mixture over the chi distribution, see noncentral_t.c), R's
+ * pt(q, df, ncp, lower.tail) but accurate where R approximates.
  */
 Datum
 pt_noncentral(PG_FUNCTION_ARGS)
@@ -50,14 +50,11 @@ pt_noncentral(PG_FUNCTION_ARGS)
 	arg_finite(ncp, "ncp");
 
 	p = noncentral_t_cdf(q, df, ncp, lower, &status);
-	if (isnan(p))
+	if (isnan(p) || status != NCT_OK)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("could not compute the noncentral t distribution at q = %g, df = %g, ncp = %g",
-						q, df, ncp)));
-	if (status == NCT_NOCONV)
-		ereport(WARNING,
-				(errmsg("noncentral t series did not converge: full precision may not have been achieved")));
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("pt: the computation did not converge for these arguments"),
+				 errdetail("q = %g, df = %g, ncp = %g.", q, df, ncp)));
 	PG_RETURN_FLOAT8(p);
 }
 

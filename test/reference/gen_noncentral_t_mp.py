@@ -1,63 +1,122 @@
 #!/usr/bin/python3
 """gen_noncentral_t_mp.py: high-precision noncentral t probabilities.
 
-    /usr/bin/python3 test/reference/gen_noncentral_t_mp.py   (from the top)
+    /usr/bin/python3 test/reference/gen_noncentral_t_mp.py   (from the top; ~1 h)
 
-Writes test/reference/data/noncentral_t_mp.csv, an independent check of
-pt(q, df, ncp) where R's own pt() is not accurate enough to serve as the
-reference: large df (5e4 to 4e5, where R's pnt() loses ~1e-10 to
-lgamma(b) - lgamma(b + 1/2) cancellation and to pow(1 - x, b)) and small
-tails.  Each probability is computed directly for the tail requested (no
-complement), with mpmath (Debian python3-mpmath) at 40 significant digits:
+Writes test/reference/data/noncentral_t_mp.csv (q, df, ncp, lower_tail, p),
+the reference for pt(q, df, ncp) wherever R's own pt() is not accurate
+enough to be one: R 4.2.2 uses Lenth's AS 243 series with an absolute error
+bound of 1e-12 and computes upper tails as 1 minus the lower one, and for
+|ncp| > 37.62 or df > 4e5 switches to the normal approximation of
+Abramowitz & Stegun 26.7.10 (off by up to 1e-2 there).  Each probability
+is computed directly for the tail requested (no complement) by
+mp_reference.nct_cdf: 45+ digit quadrature of
 
     P[T <= t] = E[ Phi(t S - ncp) ],  P[T > t] = E[ Phi(ncp - t S) ],
     S = sqrt(V / df), V ~ chi-square(df),
 
-integrated over the density of S with Gauss-Legendre/tanh-sinh quadrature
-split at the bulk of S and at the kink of Phi.
+over log S (Debian python3-mpmath), checked where df <= 1000 against the
+same probability conditioned on Z instead (a chi-square CDF integrated
+over the normal, mpmath's gammainc), to 1e-20.  The grid: df from 1e-3 to 1e12, ncp
+from -1e4 to 1e4 (both sides of R's switch at 37.62), q at half, once and
+twice ncp and at -ncp, both tails, plus q where q^2 overflows a double
+(|q| >= 1.4e154) and the moderate points of the former generator.
 """
 import csv
 import os
+import sys
 
 import mpmath as mp
 
-mp.mp.dps = 40
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mp_reference as R  # noqa: E402
 
 
-def nct_cdf(t, nu, d, lower):
-    """P[T <= t] (lower) or P[T > t] for T ~ t(nu, d), by quadrature."""
-    t, nu, d = mp.mpf(t), mp.mpf(nu), mp.mpf(d)
-    # log density of S = sqrt(V/nu): 2 (nu/2)^(nu/2) / Gamma(nu/2) s^(nu-1) e^(-nu s^2/2)
-    logc = (nu / 2) * mp.log(nu / 2) - mp.loggamma(nu / 2) + mp.log(2)
-    sign = 1 if lower else -1
-
-    def f(s):
-        return mp.ncdf(sign * (t * s - d)) * mp.exp(logc + (nu - 1) * mp.log(s) - nu * s * s / 2)
-
-    sd = 1 / mp.sqrt(2 * nu)
-    pts = [mp.mpf(0)] + [1 + k * sd for k in (-40, -20, -10, -5, -2, 0, 2, 5, 10, 20, 40)]
-    if t != 0:
-        pts += [d / t + k / abs(t) for k in (-20, -10, -5, -2, 0, 2, 5, 10, 20)]
-    pts = sorted(set(p for p in pts if p >= 0)) + [mp.inf]
-    return mp.quad(f, pts, maxdegree=10)
+def check(q, df, ncp, lower, p):
+    """An independent check of the reference where mpmath's gammainc works:
+    conditioning on Z instead of S, P[T > q] = E[P[S < (Z + ncp)/q]] for
+    q > 0 (P[T <= q] likewise for q < 0), a chi-square CDF integrated over
+    the normal; the tail computed there directly must agree to 1e-20
+    relative (1e-310 absolutely: below 1e-300, where the test compares
+    absolutely, quadratures of these near-singular integrands differ by
+    1e-9 relative, e.g. 2.8528221e-316 for q = 38, df = 0.001, ncp = -38)."""
+    q, df, d = mp.mpf(q), mp.mpf(df), mp.mpf(ncp)
+    direct = (q > 0) != lower
+    if q == 0 or not direct:
+        return
+    with mp.workdps(45):
+        def f(z):
+            return mp.npdf(z) * mp.gammainc(df / 2, 0, df * ((z + d) / q) ** 2 / 2,
+                                            regularized=True)
+        # near -ncp the chi-square CDF behaves like (z + ncp)^df; it turns
+        # where z + ncp = q; the normal density lives within 40 of 0
+        pts = set([mp.mpf(x) for x in (-40, -10, -3, 0, 3, 10, 40)])
+        pts |= set(-d + q * k for k in (0.5, 0.9, 1, 1.1, 2, 4))
+        pts |= set(-d + mp.sign(q) * mp.mpf(10) ** -k for k in (30, 10, 5, 3, 2, 1))
+        if q > 0:
+            v = mp.quad(f, [-d] + sorted(x for x in pts if x > -d) + [mp.inf])
+        else:
+            v = mp.quad(f, [-mp.inf] + sorted(x for x in pts if x < -d) + [-d])
+    if not abs(v - p) <= mp.mpf(10) ** -20 * abs(p) + mp.mpf(10) ** -310:
+        raise SystemExit("reference check failed: %r %r %r %r: %s vs %s"
+                         % (float(q), float(df), float(d), lower, mp.nstr(p, 30), mp.nstr(v, 30)))
 
 
 def main():
     out = os.path.join("test", "reference", "data", "noncentral_t_mp.csv")
+    cases = []
+    # moderate ncp at large df, where R loses 1e-10 (the former grid)
+    for df in (10.0, 1e5, 399998.0):
+        for q in (-1.0, 1.96, 5.0):
+            for ncp in (-1.0, 2.5, 10.0):
+                cases.append((q, df, ncp))
+    # the whole range
+    dfs = (1e-3, 0.01, 0.5, 1.0, 5.0, 30.0, 1e3, 1e5, 1e6, 1e8, 1e12)
+    ncps = (-1e4, -100.0, -38.0, -37.7, -5.0, 0.5, 5.0, 37.7, 100.0, 1e4)
+    for df in dfs:
+        for ncp in ncps:
+            for q in (0.5 * ncp, ncp, 2.0 * ncp, -ncp):
+                cases.append((q, df, ncp))
+    # q^2 beyond DBL_MAX
+    for df in (0.5, 10.0, 1e6):
+        for ncp in (-40.0, 1.0, 40.0):
+            for q in (-1e300, -1.5e154, 1.5e154, 1e300):
+                cases.append((q, df, ncp))
+    # optional: "PART/PARTS" (e.g. 0/2) computes every PARTS-th case into
+    # OUT.PART; "merge PARTS" joins the parts into OUT in case order
+    if len(sys.argv) > 2 and sys.argv[1] == "merge":
+        parts = int(sys.argv[2])
+        rows = []
+        for k in range(parts):
+            with open("%s.%d" % (out, k)) as fh:
+                rows += [r for r in csv.reader(fh)]
+        rows.sort(key=lambda r: (int(r[0]), r[4] == "false"))
+        with open(out, "w", newline="") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["q", "df", "ncp", "lower_tail", "p"])
+            w.writerows(r[1:] for r in rows)
+        print("%s: %d rows (mpmath %s)" % (out, len(rows), mp.__version__), file=sys.stderr)
+        return
+    part, parts = (int(v) for v in sys.argv[1].split("/")) if len(sys.argv) > 1 else (0, 1)
     rows = []
-    for df in (10.0, 5e4, 1e5, 2e5, 399998.0):
-        for q in (-3.0, -1.0, 0.5, 1.0, 1.96, 3.0, 5.0):
-            for ncp in (-3.0, -1.0, 1.0, 2.5, 5.0, 10.0):
-                for lower in (True, False):
-                    p = nct_cdf(q, df, ncp, lower)
-                    if p < mp.mpf("1e-300"):
-                        continue
-                    rows.append((repr(q), repr(df), repr(ncp), "true" if lower else "false",
-                                 mp.nstr(p, 20, min_fixed=1, max_fixed=0)))
-    with open(out, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["q", "df", "ncp", "lower_tail", "p"])
-        w.writerows(rows)
+    for i, (q, df, ncp) in enumerate(cases):
+        if i % parts != part:
+            continue
+        for lower in (True, False):
+            p = R.nct_cdf(q, df, ncp, lower)
+            if df <= 1e3:
+                check(q, df, ncp, lower, p)
+            rows.append((i, repr(q), repr(df), repr(ncp), "true" if lower else "false", R.fmt(p)))
+        if i % 50 == 0:
+            print("%d/%d" % (i, len(cases)), file=sys.stderr, flush=True)
+    with open("%s.%d" % (out, part) if parts > 1 else out, "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        if parts == 1:
+            w.writerow(["q", "df", "ncp", "lower_tail", "p"])
+            w.writerows(r[1:] for r in rows)
+        else:
+            w.writerows(rows)
+    print("%d rows (mpmath %s)" % (len(rows), mp.__version__), file=sys.stderr)
 
 
 if __name__ == "__main__":
