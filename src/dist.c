@@ -105,6 +105,28 @@
 
 void		(*dist_interrupt_hook) (void) = NULL;
 
+long double
+dist_working_eps(void)
+{
+	static long double eps = 0;
+
+	if (eps == 0)
+	{
+		volatile long double e = 1.0L;
+		volatile long double s;
+
+		for (;;)
+		{
+			s = 1.0L + e / 2;
+			if (s == 1.0L)
+				break;
+			e /= 2;
+		}
+		eps = e;
+	}
+	return eps;
+}
+
 /*
  * Iteration limits.  The series and continued fractions need
  * O(sqrt(shape)) terms; shapes beyond BETA_MIX_MIN and TEMME_MIN_A take
@@ -752,7 +774,7 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 			for (n = 1; n < 200; n++)
 			{
 				t *= (a - n) / x;
-				if (t <= sum * LDBL_EPSILON / 4)
+				if (t <= sum * dist_working_eps() / 4)
 					break;
 				sum += t;
 			}
@@ -798,7 +820,7 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 			ap += 1.0L;
 			term *= x / ap;
 			sum += term;
-			if (term <= sum * (LDBL_EPSILON / 4))
+			if (term <= sum * (dist_working_eps() / 4))
 				break;
 			if ((n & INTERRUPT_MASK) == 0)
 				DIST_CHECK_INTERRUPTS();
@@ -835,7 +857,7 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 			d = 1.0L / d;
 			del = d * c;
 			h *= del;
-			if (fabsl(del - 1.0L) <= LDBL_EPSILON)
+			if (fabsl(del - 1.0L) <= dist_working_eps())
 				break;
 			if ((n & INTERRUPT_MASK) == 0)
 				DIST_CHECK_INTERRUPTS();
@@ -1170,7 +1192,7 @@ dist_chi_mixture(long double nu, DistLogInner inner, const void *arg,
 	s0 = (yc - ya) / 2;
 	if (!(s0 > 0))
 		s0 = sigma0 / 64;
-	s0 = fmaxl(s0, fabsl(ystar) * 4 * LDBL_EPSILON + LDBL_MIN);
+	s0 = fmaxl(s0, fabsl(ystar) * 4 * dist_working_eps() + LDBL_MIN);
 
 	/* 2. breakpoints */
 	wr = mix_half_width(&s, ystar, s0, +1, INFINITY);
@@ -1230,7 +1252,7 @@ dist_chi_mixture(long double nu, DistLogInner inner, const void *arg,
 	 * difference of huge terms (an underflowing result, e^-1e8), to the
 	 * rounding noise of log g itself
 	 */
-	tol = fmaxl(MIX_REL_TOL, 64 * (fabsl(s.H) + fabsl(s.K)) * LDBL_EPSILON);
+	tol = fmaxl(MIX_REL_TOL, 64 * (fabsl(s.H) + fabsl(s.K)) * dist_working_eps());
 	npanels = 0;
 	for (i = 0; i + 1 < npts; i++)
 	{
@@ -1503,7 +1525,7 @@ beta_cf(ldouble x, ldouble a, ldouble b)
 		d = 1.0L / d;
 		del = d * c;
 		f *= del;
-		if (fabsl(del - 1.0L) <= LDBL_EPSILON)
+		if (fabsl(del - 1.0L) <= dist_working_eps())
 			return f;
 		if ((m & INTERRUPT_MASK) == 0)
 			DIST_CHECK_INTERRUPTS();

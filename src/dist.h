@@ -31,6 +31,16 @@ extern void (*dist_interrupt_hook) (void);
 #define DIST_CHECK_INTERRUPTS() \
 	do { if (dist_interrupt_hook) dist_interrupt_hook(); } while (0)
 
+/*
+ * The precision long double arithmetic really has, measured once at run
+ * time: LDBL_EPSILON on x86-64 and aarch64, but DBL_EPSILON under valgrind,
+ * which runs x87 arithmetic in double precision.  Stopping tests compare
+ * with this, not with LDBL_EPSILON, so that a continued fraction whose
+ * increments can never get closer to 1 than a double's epsilon still stops
+ * (under valgrind each one ran to its iteration limit).
+ */
+extern long double dist_working_eps(void);
+
 extern double dist_pnorm(double q, double mean, double sd, bool lower);
 extern double dist_qnorm(double p, double mean, double sd, bool lower);
 extern double dist_dnorm(double x, double mean, double sd);

@@ -104,7 +104,7 @@ nct_upper_series(double t, double df, double delta)
 			long double bound = pn / (1.0L - lambda / (j + 2)) +
 				rn / (1.0L - lambda / (j + 2.5L));
 
-			if (bound <= LDBL_EPSILON * sum)
+			if (bound <= dist_working_eps() * sum)
 				break;
 		}
 		/* next j: I_y(b, a + 1) = I_y(b, a) + G(a) */
