@@ -109,3 +109,82 @@ SELECT sequential_test(stats_summary(10, 1, 1), stats_summary(10, 0, 1), conf_le
 SELECT sequential_test(stats_summary(10, 1, 1), stats_summary(10, 0, 1), alternative => 'two_sided');
 SELECT sequential_test(stats_summary(10, 1, 1), stats_summary(10, 0, 1),
 					   alternative => 'greater', conf_level => 0.5);
+
+-- ---------------------------------------------------------------------
+-- Looking every day: the running minimum of the p-value and the running
+-- intersection of the sequences, over a materialized view of daily
+-- cumulative rollups (the query README "Peeking safely" documents).
+-- ---------------------------------------------------------------------
+-- 20 days, 150 users per arm and day; B is better by 0.35 sd on days 1-4
+-- and no different afterwards, so the cumulative effect fades and the
+-- sequence at a later look alone would include 0 again.
+SELECT setseed(0.5);
+CREATE TABLE visits AS
+SELECT date '2026-01-01' + (i / 300) AS day,
+	   CASE WHEN i % 2 = 0 THEN 'A' ELSE 'B' END AS variant,
+	   CASE WHEN i % 2 = 1 AND i / 300 < 4 THEN 0.35 ELSE 0 END
+		 + sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS value
+FROM generate_series(0, 20 * 300 - 1) i;
+
+CREATE MATERIALIZED VIEW daily AS
+SELECT day, variant, stats_agg(value) AS s FROM visits GROUP BY day, variant;
+
+-- one row per day: the summaries of everything up to that day
+CREATE MATERIALIZED VIEW cumulative AS
+SELECT day,
+	   rollup(rollup(s) FILTER (WHERE variant = 'B')) OVER (ORDER BY day) AS treatment,
+	   rollup(rollup(s) FILTER (WHERE variant = 'A')) OVER (ORDER BY day) AS control
+FROM daily
+GROUP BY day;
+
+CREATE TEMP TABLE looks AS
+SELECT c.day, r.p_value, r.ci_lower, r.ci_upper,
+	   min(r.p_value) OVER w AS running_p,
+	   max(r.ci_lower) OVER w AS running_lower,
+	   min(r.ci_upper) OVER w AS running_upper
+FROM cumulative c,
+	 LATERAL sequential_test(c.treatment, c.control) r
+WINDOW w AS (ORDER BY c.day);
+
+-- the cumulative rollups equal one pass over the raw rows up to each day
+SELECT count(*) AS days,
+	   bool_and(n(c.treatment) = n(o.t) AND n(c.control) = n(o.c)) AS same_n,
+	   bool_and(abs(mean(c.treatment) - mean(o.t)) <= 1e-12 * stddev(o.t)
+				AND abs(variance(c.control) / variance(o.c) - 1) <= 1e-12) AS same_moments
+FROM cumulative c,
+	 LATERAL (SELECT stats_agg(value) FILTER (WHERE variant = 'B') AS t,
+					 stats_agg(value) FILTER (WHERE variant = 'A') AS c
+			  FROM visits v WHERE v.day <= c.day) o;
+
+-- running p never rises, the running interval never widens, and both say
+-- the same thing at every look: running_p < 0.05 exactly when the running
+-- intersection excludes 0
+SELECT bool_and(running_p <= coalesce(prev_p, 1)) AS p_monotone,
+	   bool_and(running_lower >= coalesce(prev_lower, '-Infinity')
+				AND running_upper <= coalesce(prev_upper, 'Infinity')) AS interval_shrinks,
+	   bool_and((running_p < 0.05) = (running_lower > 0 OR running_upper < 0)) AS agree
+FROM (SELECT *, lag(running_p) OVER w AS prev_p, lag(running_lower) OVER w AS prev_lower,
+			 lag(running_upper) OVER w AS prev_upper
+	  FROM looks WINDOW w AS (ORDER BY day)) l;
+
+-- what the running versions prevent: looks whose own p-value is above
+-- 0.05 and whose own sequence includes 0 again, after an earlier look
+-- rejected (the decision stands: the running versions keep it)
+SELECT count(*) FILTER (WHERE running_p < 0.05) AS looks_rejected,
+	   count(*) FILTER (WHERE running_p < 0.05 AND p_value >= 0.05) AS raw_p_back_above,
+	   count(*) FILTER (WHERE running_p < 0.05 AND ci_lower <= 0 AND ci_upper >= 0) AS raw_ci_back_to_0,
+	   bool_and((p_value < 0.05) = (ci_lower > 0 OR ci_upper < 0)) AS each_look_agrees
+FROM looks;
+-- Here B's advantage was real on days 1-4 only: the effect is not
+-- constant over time, and the running intersection becomes empty
+-- (running_lower > running_upper) from 2026-01-12 on.  An empty
+-- intersection is that signal: look at the effect day by day.
+SELECT min(day) FILTER (WHERE running_lower > running_upper) AS empty_from FROM looks;
+SELECT day, round(p_value::numeric, 4) AS p_value, round(running_p::numeric, 4) AS running_p,
+	   round(ci_lower::numeric, 4) AS ci_lower, round(running_lower::numeric, 4) AS running_lower,
+	   round(ci_upper::numeric, 4) AS ci_upper, round(running_upper::numeric, 4) AS running_upper
+FROM looks ORDER BY day;
+
+DROP MATERIALIZED VIEW cumulative;
+DROP MATERIALIZED VIEW daily;
+DROP TABLE visits;
