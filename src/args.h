@@ -98,4 +98,10 @@ extern Datum result_row(FunctionCallInfo fcinfo, int nfields,
 						const Datum *values, const bool *nulls);
 extern Datum result_float8(double value, bool *isnull);
 
+/*
+ * The arguments of a sample size check (appended by the effects family):
+ * mde finite and nonzero, sig_level and power in (0, 1), power > sig_level.
+ */
+extern void arg_size_check(double mde, double sig_level, double power);
+
 #endif							/* ABSTATS_ARGS_H */
