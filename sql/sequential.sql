@@ -188,3 +188,108 @@ FROM looks ORDER BY day;
 DROP MATERIALIZED VIEW cumulative;
 DROP MATERIALIZED VIEW daily;
 DROP TABLE visits;
+
+-- ---------------------------------------------------------------------
+-- Ratio and CUPED forms on joint summaries: the sequence of sequential_test
+-- on the unit-level values of ratio_test / cuped_test (effects.c), so the
+-- estimates, standard errors, means and variance reduction are exactly
+-- those of ratio_test / cuped_test (relative_ci => 'delta'), and the
+-- multiplier (ci_upper - estimate) / std_error that of sequential_test at
+-- the same total n.  Cases: the arms of test/reference/data/effects_units.csv.
+-- ---------------------------------------------------------------------
+\set csv :abs_srcdir '/test/reference/data/effects_units.csv'
+CREATE TEMP TABLE units (sample_id text, m1 float8, m2 float8, m3 float8, m4 float8);
+\set cmd '\\copy units FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
+:cmd
+CREATE TEMP TABLE jarms AS
+SELECT sample_id, stats_agg(m1, m2) AS s2, stats_agg(m1, m2, m3) AS s3,
+	   stats_agg(m1, m2, m3, m4) AS s4
+FROM units GROUP BY sample_id;
+CREATE TEMP TABLE jcases AS
+SELECT t.sample_id AS t_id, c.sample_id AS c_id, k.k, a.alt,
+	   CASE k.k WHEN 2 THEN t.s2 WHEN 3 THEN t.s3 ELSE t.s4 END AS ts,
+	   CASE k.k WHEN 2 THEN c.s2 WHEN 3 THEN c.s3 ELSE c.s4 END AS cs
+FROM jarms t JOIN jarms c ON t.sample_id < c.sample_id,
+	 (VALUES (2), (3), (4)) k(k), (VALUES ('two-sided'), ('greater'), ('less')) a(alt)
+WHERE CASE k.k WHEN 2 THEN t.s2 WHEN 3 THEN t.s3 ELSE t.s4 END IS NOT NULL
+  AND CASE k.k WHEN 2 THEN c.s2 WHEN 3 THEN c.s3 ELSE c.s4 END IS NOT NULL;
+
+CREATE TEMP VIEW jcmp AS
+SELECT 'ratio' AS form, x.*, s.estimate AS s_est, s.std_error AS s_se,
+	   s.rel_estimate AS s_rel, s.rel_std_error AS s_rel_se,
+	   s.treatment_mean AS s_tm, s.control_mean AS s_cm,
+	   s.variance_reduction AS s_vr, s.ci_lower, s.ci_upper, s.p_value,
+	   e.estimate AS e_est, e.std_error AS e_se, e.rel_estimate AS e_rel,
+	   e.rel_std_error AS e_rel_se, e.treatment_mean AS e_tm,
+	   e.control_mean AS e_cm, e.variance_reduction AS e_vr, s.method,
+	   n(x.ts) + n(x.cs) AS n_total
+FROM jcases x,
+	 LATERAL sequential_ratio_test(x.ts, x.cs, alternative => x.alt) s,
+	 LATERAL ratio_test(x.ts, x.cs, alternative => x.alt, relative_ci => 'delta') e
+WHERE x.k IN (2, 4)
+UNION ALL
+SELECT 'cuped', x.*, s.estimate, s.std_error, s.rel_estimate, s.rel_std_error,
+	   s.treatment_mean, s.control_mean, s.variance_reduction, s.ci_lower,
+	   s.ci_upper, s.p_value, e.estimate, e.std_error, e.rel_estimate,
+	   e.rel_std_error, e.treatment_mean, e.control_mean, e.variance_reduction,
+	   s.method, n(x.ts) + n(x.cs)
+FROM jcases x,
+	 LATERAL sequential_cuped_test(x.ts, x.cs, alternative => x.alt) s,
+	 LATERAL cuped_test(x.ts, x.cs, alternative => x.alt, relative_ci => 'delta') e;
+
+-- the multiplier of sequential_test at total n, for each alternative
+CREATE FUNCTION pg_temp.mult(n bigint, alt text) RETURNS float8 LANGUAGE sql AS $$
+	SELECT CASE WHEN alt = 'less' THEN (ci_upper - estimate) / std_error
+				ELSE (estimate - ci_lower) / std_error END
+	FROM sequential_test(stats_summary(n / 2, 1, 1), stats_summary(n - n / 2, 0, 1),
+						 alternative => alt) $$;
+
+SELECT form, count(*) AS cases,
+	   count(*) FILTER (WHERE s_se IS NULL) AS undefined,
+	   bool_and(s_est IS NOT DISTINCT FROM e_est AND s_rel IS NOT DISTINCT FROM e_rel
+				AND s_tm IS NOT DISTINCT FROM e_tm AND s_cm IS NOT DISTINCT FROM e_cm
+				AND (s_se IS NULL OR s_se = e_se)
+				AND (s_se IS NULL OR s_rel_se IS NOT DISTINCT FROM e_rel_se)
+				AND (s_se IS NULL OR s_vr IS NOT DISTINCT FROM e_vr)) AS same_as_effects,
+	   bool_and(s_se IS NULL OR abs(CASE WHEN alt = 'less' THEN (ci_upper - s_est)
+										 ELSE (s_est - ci_lower) END / s_se
+									- pg_temp.mult(n_total, alt)) <= 1e-12) AS same_multiplier,
+	   bool_and(s_se IS NULL OR (p_value < 0.05) = (ci_lower > 0 OR ci_upper < 0)) AS p_agrees
+FROM jcmp GROUP BY form ORDER BY form;
+SELECT DISTINCT form, k, method FROM jcmp ORDER BY form, k;
+
+-- a zero denominator mean: the ratio is undefined, every field NULL but
+-- the method; NULL arguments give NULL (the CUPED form is not STRICT:
+-- theta defaults to NULL); bad arguments as for sequential_test
+SELECT r.estimate, r.std_error, r.p_value, r.method
+FROM (SELECT stats_agg(x, 0 * x) AS s FROM generate_series(1, 3) x) j,
+	 LATERAL sequential_ratio_test(j.s, j.s) r;
+CREATE TEMP TABLE j4 AS SELECT s2, s3, s4 FROM jarms WHERE s4 IS NOT NULL LIMIT 1;
+SELECT sequential_ratio_test(NULL, NULL) IS NULL AS null_ratio,
+	   sequential_cuped_test(NULL, NULL) IS NULL AS null_cuped,
+	   sequential_cuped_test(s2, s2, tuning => NULL) IS NULL AS null_tuning,
+	   sequential_cuped_test(s2, s2, theta => NULL) IS NULL AS theta_null_is_estimated
+FROM j4;
+SELECT sequential_ratio_test(s3, s3) FROM j4;
+SELECT sequential_ratio_test(s2, s4) FROM j4;
+SELECT sequential_cuped_test(s2, s2, theta => '{1, 2}') FROM j4;
+SELECT sequential_cuped_test(s2, s2, tuning => 0) FROM j4;
+
+-- sequential_test and ab_test(relative_ci => 'delta') report the same
+-- estimates and standard errors, bit for bit, NULL where t_test's
+-- statistic is NULL (the reference cases and the undefined ones above)
+SELECT count(*) AS cases,
+	   bool_and(s.estimate IS NOT DISTINCT FROM a.estimate
+				AND s.rel_estimate IS NOT DISTINCT FROM a.rel_estimate
+				AND s.std_error IS NOT DISTINCT FROM
+					CASE WHEN a.statistic IS NOT NULL THEN a.std_error END
+				AND s.rel_std_error IS NOT DISTINCT FROM
+					CASE WHEN a.statistic IS NOT NULL THEN a.rel_std_error END) AS same_as_ab_test
+FROM (SELECT stats_summary(n_t, mean_t, sd_t) AS t, stats_summary(n_c, mean_c, sd_c) AS c
+	  FROM ref
+	  UNION ALL VALUES (stats_summary(1, 3, 0), stats_summary(5, 2, 1)),
+					   (stats_summary(10, 3, 0), stats_summary(10, 3, 0)),
+					   (stats_summary(100, 0.5, 1), stats_summary(100, 0, 1)),
+					   (stats_summary(4, 1e9, 1e-7), stats_summary(4, 1e9, 1e-7))) x,
+	 LATERAL sequential_test(x.t, x.c) s,
+	 LATERAL ab_test(x.t, x.c, relative_ci => 'delta') a;

@@ -290,7 +290,7 @@ gs_test_summary(PG_FUNCTION_ARGS)
 	z = gs_compute(&d);
 	b = z[nprev];
 
-	seq_welch_effects(&t, &c, &estimate, &se, &rel_estimate, &rel_se);
+	seq_arm_effects(&t, &c, &estimate, &se, &rel_estimate, &rel_se);
 	if (!isnan(se))
 	{
 		stat = estimate / se;

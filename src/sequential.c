@@ -67,6 +67,10 @@
  * standard error of GrowthBook and of ab_test(relative_ci => 'delta'),
  *	se_rel^2 = s_T^2 / (n_T mean_C^2) + s_C^2 mean_T^2 / (n_C mean_C^4),
  * and the same multiplier (same N and rho) as the absolute sequence.
+ * sequential_test and ab_test(relative_ci => 'delta') report the same
+ * estimate, std_error, rel_estimate and rel_std_error; the ratio and
+ * CUPED forms run the same on the unit-level values to which the effects
+ * family (effects.c) reduces each arm.
  *
  * This file is the pure numerics; the SQL glue is sequential_sql.c.
  *
@@ -171,12 +175,14 @@ seq_log_evalue(double z, double n_total, double tuning, Alternative alt,
  * seq_effect: fill the result from an absolute effect (estimate, se) and
  * a relative one (rel_estimate, rel_se; NAN when undefined), with
  * n_total units in both arms.  An undefined or zero standard error leaves
- * everything but the estimates undefined.
+ * everything but the estimates undefined.  flip_rel (a negative control
+ * mean: the relative effect falls as the absolute one rises) mirrors the
+ * one-sided relative sequence, as ab_test's relative intervals.
  */
 void
 seq_effect(double estimate, double se, double rel_estimate, double rel_se,
-		   double n_total, double tuning, Alternative alt, double conf_level,
-		   SeqResult *r)
+		   bool flip_rel, double n_total, double tuning, Alternative alt,
+		   double conf_level, SeqResult *r)
 {
 	double		log_e;
 
@@ -208,48 +214,61 @@ seq_effect(double estimate, double se, double rel_estimate, double rel_se,
 	r->p_value = exp(fmin(0.0, -log_e));
 
 	if (rel_se > 0.0 && isfinite(rel_se) && isfinite(rel_estimate))
-		seq_bounds(rel_estimate, rel_se, n_total, tuning, alt, conf_level,
+	{
+		/* a negative control mean mirrors a one-sided relative sequence */
+		Alternative rel_alt = alt;
+
+		if (flip_rel && alt != ALT_TWO_SIDED)
+			rel_alt = alt == ALT_GREATER ? ALT_LESS : ALT_GREATER;
+		seq_bounds(rel_estimate, rel_se, n_total, tuning, rel_alt, conf_level,
 				   &r->rel_ci_lower, &r->rel_ci_upper);
+	}
 	else
 		r->rel_std_error = NAN;
 }
 
 /*
- * seq_welch_effects: D = mean_T - mean_C with the Welch standard error
- * sqrt(s_T^2/n_T + s_C^2/n_C) (as t_test), and D_rel = mean_T / mean_C - 1
- * with the delta-method standard error
- *	se_rel = sqrt(s_T^2 / (n_T m_C^2) + s_C^2 m_T^2 / (n_C m_C^4))
- *		   = hypot(se_T, se_C m_T / m_C) / |m_C|,
- * as GrowthBook's frequentist_variance(relative = True) and the 'delta'
- * relative interval of ab_test().  Needs n >= 2 in each arm; a standard
- * error below the rounding noise of the means (R's t.test "data are
- * essentially constant", 10 DBL_EPSILON max|mean|) is undefined; the
- * relative effect is undefined when mean_C = 0.
+ * seq_arm_effects: the estimates of two arms reduced to unit-level
+ * (n, mean, M2), bit for bit those of ab_test (effects.c) and t_test
+ * (ttest.c), which sql/sequential.sql checks: D = mean_T - mean_C with the
+ * Welch standard error hypot(sqrt(a), sqrt(b)), a = M2_T / (n_T - 1) / n_T
+ * (NAN, as t_test's statistic, when n < 2 in an arm or the standard error
+ * is below the rounding noise of the means, 10 DBL_EPSILON max|mean|: R's
+ * "data are essentially constant"), and D_rel = D / mean_C with ab_test's
+ * delta-method standard error hypot(sqrt(a), |mean_T / mean_C| sqrt(b))
+ * / |mean_C| (NAN when mean_C = 0).  Written out rather than called
+ * through effects_two_sample(), which also computes the t test's
+ * quantiles (a tenth of a millisecond per call that nothing here uses).
  */
 void
-seq_welch_effects(const Moments *t, const Moments *c, double *estimate,
-				  double *se, double *rel_estimate, double *rel_se)
+seq_arm_effects(const Moments *t, const Moments *c, double *estimate,
+				double *se, double *rel_estimate, double *rel_se)
 {
-	*estimate = t->mean - c->mean;
-	*rel_estimate = c->mean != 0.0 ? t->mean / c->mean - 1.0 : NAN;
+	double		y1 = t->mean;
+	double		y2 = c->mean;
+
+	*estimate = y1 - y2;
+	*rel_estimate = y2 != 0.0 ? *estimate / y2 : NAN;
 	*se = NAN;
 	*rel_se = NAN;
 	if (t->n >= 2 && c->n >= 2)
 	{
-		double		se_t = sqrt(t->m2 / ((double) t->n - 1.0) / (double) t->n);
-		double		se_c = sqrt(c->m2 / ((double) c->n - 1.0) / (double) c->n);
-		double		s = hypot(se_t, se_c);
+		double		a = t->m2 / ((double) t->n - 1.0) / (double) t->n;
+		double		b = c->m2 / ((double) c->n - 1.0) / (double) c->n;
+		double		s = hypot(sqrt(a), sqrt(b));
 
-		if (s == 0.0 || s < 10.0 * DBL_EPSILON * fmax(fabs(t->mean), fabs(c->mean)))
+		if (s == 0.0 || s < 10.0 * DBL_EPSILON * fmax(fabs(y1), fabs(y2)))
 			return;
 		*se = s;
-		if (c->mean != 0.0)
-			*rel_se = hypot(se_t, se_c * (t->mean / c->mean)) / fabs(c->mean);
+		if (y2 != 0.0)
+			*rel_se = hypot(sqrt(a), fabs(y1 / y2) * sqrt(b)) / fabs(y2);
 	}
 }
 
 /*
- * seq_two_sample: sequential_test(treatment, control) on two summaries.
+ * seq_two_sample: the sequence of two arms reduced to unit-level
+ * (n, mean, M2): sequential_test() on two summaries, and on the adjusted
+ * arms of the ratio and CUPED forms.
  */
 void
 seq_two_sample(const Moments *t, const Moments *c, double tuning,
@@ -260,9 +279,10 @@ seq_two_sample(const Moments *t, const Moments *c, double tuning,
 				rel_estimate,
 				rel_se;
 
-	seq_welch_effects(t, c, &estimate, &se, &rel_estimate, &rel_se);
-	seq_effect(estimate, se, rel_estimate, rel_se,
+	seq_arm_effects(t, c, &estimate, &se, &rel_estimate, &rel_se);
+	seq_effect(estimate, se, rel_estimate, rel_se, c->mean < 0.0,
 			   (double) t->n + (double) c->n, tuning, alt, conf_level, r);
 	r->treatment_mean = t->mean;
 	r->control_mean = c->mean;
+	r->variance_reduction = NAN;
 }

@@ -32,6 +32,7 @@ typedef struct SeqResult
 	double		rel_std_error;
 	double		treatment_mean;
 	double		control_mean;
+	double		variance_reduction; /* CUPED forms only */
 	double		e_value;		/* the normal-mixture e-value */
 	char		method[96];
 } SeqResult;
@@ -55,20 +56,21 @@ extern double seq_log_evalue(double z, double n_total, double tuning,
  * a relative one (means given for the treatment_mean/control_mean fields).
  */
 extern void seq_effect(double estimate, double se, double rel_estimate,
-					   double rel_se, double n_total, double tuning,
-					   Alternative alt, double conf_level, SeqResult *r);
+					   double rel_se, bool flip_rel, double n_total,
+					   double tuning, Alternative alt, double conf_level,
+					   SeqResult *r);
 
-/* sequential_test(treatment, control) on two summaries. */
+/* The sequence of two arms reduced to unit-level (n, mean, M2). */
 extern void seq_two_sample(const Moments *t, const Moments *c, double tuning,
 						   Alternative alt, double conf_level, SeqResult *r);
 
 /*
- * Welch standard error of mean(t) - mean(c) and the delta-method relative
- * effect mean(t) / mean(c) - 1 with its standard error (NAN when
- * undefined); shared with bayes_test().
+ * The effects family's estimates of two such arms: the difference with its
+ * Welch standard error and the relative effect with its delta-method
+ * standard error (NAN when undefined); shared with gs_test and bayes_test.
  */
-extern void seq_welch_effects(const Moments *t, const Moments *c,
-							  double *estimate, double *se,
-							  double *rel_estimate, double *rel_se);
+extern void seq_arm_effects(const Moments *t, const Moments *c,
+							double *estimate, double *se,
+							double *rel_estimate, double *rel_se);
 
 #endif							/* ABSTATS_SEQUENTIAL_H */

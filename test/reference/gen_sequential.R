@@ -17,7 +17,8 @@
 #                           0 on the other;
 #   p = min(1, 1 / e-value);
 #   relative effect m_T / m_C - 1, delta-method standard error
-#   sqrt(s_T^2 / (n_T m_C^2) + s_C^2 m_T^2 / (n_C m_C^4)), same multiplier.
+#   sqrt(s_T^2 / (n_T m_C^2) + s_C^2 m_T^2 / (n_C m_C^4)), same multiplier
+#   (one-sided bounds mirrored when m_C < 0, as ab_test's).
 #
 # Every case is checked against a direct numerical evaluation of the
 # mixture (R's integrate, rel.tol 1e-12, over +-40 widths around the peak
@@ -129,8 +130,11 @@ for (a in arms) for (tuning in tunings) for (alt in alts) for (cl in levels) {
 	rel <- if (m_c != 0) m_t / m_c - 1 else NA
 	rel_se <- if (m_c != 0) sqrt(s_t^2 / (n_t * m_c^2) + s_c^2 * m_t^2 / (n_c * m_c^4)) else NA
 	rel_hw <- rel_se * sqrt(N) * hw_mult
-	rel_lower <- if (alt == "less") -Inf else rel - rel_hw
-	rel_upper <- if (alt == "greater") Inf else rel + rel_hw
+	# a negative control mean mirrors one-sided relative bounds (the
+	# relative effect falls as the difference rises), as ab_test
+	rel_alt <- if (m_c < 0 && !two) (if (alt == "greater") "less" else "greater") else alt
+	rel_lower <- if (rel_alt == "less") -Inf else rel - rel_hw
+	rel_upper <- if (rel_alt == "greater") Inf else rel + rel_hw
 	if (is.na(rel)) { rel_lower <- NA; rel_upper <- NA }
 	rows[[id]] <- c(case_id = id, n_t = fmt(n_t), mean_t = fmt(m_t),
 		sd_t = fmt(s_t), n_c = fmt(n_c), mean_c = fmt(m_c), sd_c = fmt(s_c),
