@@ -200,7 +200,10 @@ FROM (SELECT s2, s4 FROM jarms WHERE s4 IS NOT NULL LIMIT 1) j,
 ORDER BY 1;
 
 -- bayes_prop_test: no data gives the prior (chance 1/2); a sure win
-SELECT * FROM bayes_prop_test(0, 0, 0, 0);
+SELECT estimate, round(std_error::numeric, 12) AS std_error, chance_to_win,
+	   round(loss_treatment::numeric, 12) AS loss_treatment,
+	   round(loss_control::numeric, 12) AS loss_control, treatment_mean, control_mean, method
+FROM bayes_prop_test(0, 0, 0, 0);
 SELECT chance_to_win, loss_treatment, loss_control
 FROM bayes_prop_test(900, 1000, 100, 1000);
 

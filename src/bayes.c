@@ -51,14 +51,19 @@
  *	  psi'(a) + psi'(b), then GSL's Brent minimizer), walk out on each side
  *	  until the log-integrand has dropped by 46 (e^-46 = 1e-20; log-concave
  *	  tails beyond that are negligible), and integrate exp(log h - log h
- *	  at the mode) there with GSL's adaptive Gauss-Kronrod (QAGP, 61
- *	  points, relative tolerance 1e-13), so the concentrated integrands of
+ *	  at the mode) there with GSL's adaptive Gauss-Kronrod (QAG, 61
+ *	  points, relative tolerance 1e-13) between breakpoints at
+ *	  the mode and at the centre and +-1, 2, 4, 8 standard deviations of
+ *	  both logit-Beta laws (a concentrated law's CDF is a narrow step that a
+ *	  quadrature sized to a wide one would straddle), so the concentrated integrands of
  *	  counts up to 1e9 (a width of 1e-4 in s) and the wide ones of tiny
  *	  counts are handled alike.  u and 1 - u are both computed from s, and
  *	  the Beta functions are called on whichever of them is below 1/2
  *	  (I_u(a, b) = 1 - I_{1-u}(b, a)), so nothing is lost near u = 1.
  *	  dist.c's pbeta/dbeta (Loader's saddle-point prefactor, full relative
- *	  accuracy at shapes of 1e9) give the integrands.
+ *	  accuracy at shapes of 1e9) give the integrands.  An integrand whose
+ *	  maximum is below e^-700 gives 0: such a probability or loss (below
+ *	  about 1e-300) is not representable with any accuracy.
  *
  *	  Evan Miller's closed form ("Formulas for Bayesian A/B testing", 2014;
  *	  a sum of Beta-function ratios with b-many terms, all positive),
@@ -286,6 +291,7 @@ typedef struct BetaProblem
 } BetaProblem;
 
 #define BETA_DROP		46.0	/* log-integrand drop that ends the range */
+#define BETA_LOG_NEGLIGIBLE	(-700.0)	/* log h below this everywhere: 0 */
 #define BETA_EPSREL		1e-13
 #define BETA_LIMIT		500
 #define MILLER_MAX_TERMS	1000
@@ -398,6 +404,16 @@ logit_beta_moments(double a, double b, double *mean, double *sd)
 	return true;
 }
 
+/* qsort comparator of doubles */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
 /*
  * beta_integral: the integral of h over s in [-inf, inf] (see the file
  * comment), as its log; -Infinity when h underflows everywhere we look
@@ -425,7 +441,8 @@ beta_integral(BetaProblem *p)
 				step,
 				result,
 				abserr,
-				pts[3];
+				pts[24];
+	size_t		npts;
 	int			status;
 	int			i;
 	gsl_min_fminimizer *min;
@@ -548,6 +565,14 @@ beta_integral(BetaProblem *p)
 	if (p->failed)
 		return NAN;
 
+	/*
+	 * A maximum below e^-700 (1e-304) leaves the integral below the
+	 * smallest normal double, where the integrand's factors lose their
+	 * precision: report 0.
+	 */
+	if (g_mode < BETA_LOG_NEGLIGIBLE)
+		return -INFINITY;
+
 	/* the range: walk out until log h has dropped by BETA_DROP */
 	step = width;
 	for (left = mode - step, i = 0;
@@ -573,15 +598,61 @@ beta_integral(BetaProblem *p)
 	ws = gsl_integration_workspace_alloc(BETA_LIMIT);
 	if (ws == NULL)
 		return NAN;
-	pts[0] = left;
-	pts[1] = mode;
-	pts[2] = right;
-	status = gsl_integration_qagp(&F, pts, 3, 0.0, BETA_EPSREL, BETA_LIMIT, ws,
-								  &result, &abserr);
+	/*
+	 * Breakpoints: the mode, and the centre and +-1, 2, 4, 8 sd of each
+	 * logit-Beta law inside the range, so that the quadrature sees the
+	 * narrow step of a concentrated law's CDF next to a wide one
+	 */
+	npts = 0;
+	pts[npts++] = left;
+	pts[npts++] = mode;
+	for (i = 0; i < 2; i++)
+	{
+		static const double ks[] = {-8, -4, -2, -1, 0, 1, 2, 4, 8};
+		double		mu = i == 0 ? m1 : m2;
+		double		sd = i == 0 ? s1 : s2;
+		int			k;
+
+		for (k = 0; k < (int) lengthof(ks); k++)
+		{
+			double		x = mu + ks[k] * sd;
+
+			if (x > left && x < right)
+				pts[npts++] = x;
+		}
+	}
+	pts[npts++] = right;
+	qsort(pts, npts, sizeof(double), cmp_double);
+
+	/*
+	 * Each piece by QAG (61-point Gauss-Kronrod): relative tolerance 1e-13,
+	 * or an absolute one of 1e-19 for pieces far out in the tails (the
+	 * scaled integrand is 1 at the mode and at least 3e-5 wide in s for
+	 * shapes up to 1e9, so the whole is above 1e-6).  A piece that
+	 * rounding stops short of its tolerance is accepted when the summed
+	 * error estimates stay below 1e-11 of the total.
+	 */
+	result = 0.0;
+	abserr = 0.0;
+	status = GSL_SUCCESS;
+	for (i = 0; i + 1 < (int) npts && !p->failed; i++)
+	{
+		double		piece,
+					err;
+		int			st;
+
+		if (!(pts[i + 1] > pts[i]))
+			continue;
+		st = gsl_integration_qag(&F, pts[i], pts[i + 1], 1e-19, BETA_EPSREL,
+								 BETA_LIMIT, GSL_INTEG_GAUSS61, ws, &piece, &err);
+		if (st != GSL_SUCCESS && st != GSL_EROUND)
+			status = st;
+		result += piece;
+		abserr += err;
+	}
 	gsl_integration_workspace_free(ws);
-	/* QAGP may report that rounding stops it short of 1e-13: accept 1e-11 */
-	if (p->failed || !(result > 0.0) ||
-		(status != GSL_SUCCESS && !(abserr <= 1e-11 * result)))
+	if (p->failed || status != GSL_SUCCESS || !(result > 0.0) ||
+		!(abserr <= 1e-11 * result))
 		return NAN;
 	return g_mode + log(result);
 }
