@@ -162,7 +162,7 @@ SELECT bayes_test(NULL, stats_summary(5, 2, 1)) IS NULL AS null_arm,
 
 -- Ratio and CUPED forms: with a flat prior the posterior is ratio_test's
 -- / cuped_test's delta-method relative effect, with their variance
--- reduction (cases: the arms of test/reference/data/effects_units.csv).
+-- reduction and theta (cases: the arms of test/reference/data/effects_units.csv).
 \set csv :abs_srcdir '/test/reference/data/effects_units.csv'
 CREATE TEMP TABLE units (sample_id text, m1 float8, m2 float8, m3 float8, m4 float8);
 \set cmd '\\copy units FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
@@ -172,9 +172,10 @@ SELECT sample_id, stats_agg(m1, m2) AS s2, stats_agg(m1, m2, m3, m4) AS s4
 FROM units GROUP BY sample_id;
 SELECT form, count(*) AS cases,
 	   bool_and(b_rel IS NOT DISTINCT FROM e_rel AND b_se IS NOT DISTINCT FROM e_se
-				AND b_vr IS NOT DISTINCT FROM e_vr) AS same_as_effects
+				AND b_vr IS NOT DISTINCT FROM e_vr AND b_th IS NOT DISTINCT FROM e_th) AS same_as_effects
 FROM (SELECT 'ratio' AS form, b.rel_estimate AS b_rel, b.rel_std_error AS b_se,
-			 b.variance_reduction AS b_vr, e.rel_estimate AS e_rel,
+			 b.variance_reduction AS b_vr, b.theta AS b_th, e.theta AS e_th,
+			 e.rel_estimate AS e_rel,
 			 CASE WHEN e.statistic IS NOT NULL THEN e.rel_std_error END AS e_se,
 			 CASE WHEN e.statistic IS NOT NULL THEN e.variance_reduction END AS e_vr
 	  FROM jarms t JOIN jarms c ON t.sample_id < c.sample_id,
@@ -183,7 +184,7 @@ FROM (SELECT 'ratio' AS form, b.rel_estimate AS b_rel, b.rel_std_error AS b_se,
 	  WHERE t.s4 IS NOT NULL AND c.s4 IS NOT NULL
 	  UNION ALL
 	  SELECT 'cuped', b.rel_estimate, b.rel_std_error, b.variance_reduction,
-			 e.rel_estimate,
+			 b.theta, e.theta, e.rel_estimate,
 			 CASE WHEN e.statistic IS NOT NULL THEN e.rel_std_error END,
 			 CASE WHEN e.statistic IS NOT NULL THEN e.variance_reduction END
 	  FROM jarms t JOIN jarms c ON t.sample_id < c.sample_id,

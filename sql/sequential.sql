@@ -192,7 +192,7 @@ DROP TABLE visits;
 -- ---------------------------------------------------------------------
 -- Ratio and CUPED forms on joint summaries: the sequence of sequential_test
 -- on the unit-level values of ratio_test / cuped_test (effects.c), so the
--- estimates, standard errors, means and variance reduction are exactly
+-- estimates, standard errors, means, variance reduction and theta are exactly
 -- those of ratio_test / cuped_test (relative_ci => 'delta'), and the
 -- multiplier (ci_upper - estimate) / std_error that of sequential_test at
 -- the same total n.  Cases: the arms of test/reference/data/effects_units.csv.
@@ -218,10 +218,10 @@ CREATE TEMP VIEW jcmp AS
 SELECT 'ratio' AS form, x.*, s.estimate AS s_est, s.std_error AS s_se,
 	   s.rel_estimate AS s_rel, s.rel_std_error AS s_rel_se,
 	   s.treatment_mean AS s_tm, s.control_mean AS s_cm,
-	   s.variance_reduction AS s_vr, s.ci_lower, s.ci_upper, s.p_value,
+	   s.variance_reduction AS s_vr, s.theta AS s_theta, s.ci_lower, s.ci_upper, s.p_value,
 	   e.estimate AS e_est, e.std_error AS e_se, e.rel_estimate AS e_rel,
 	   e.rel_std_error AS e_rel_se, e.treatment_mean AS e_tm,
-	   e.control_mean AS e_cm, e.variance_reduction AS e_vr, s.method,
+	   e.control_mean AS e_cm, e.variance_reduction AS e_vr, e.theta AS e_theta, s.method,
 	   n(x.ts) + n(x.cs) AS n_total
 FROM jcases x,
 	 LATERAL sequential_ratio_test(x.ts, x.cs, alternative => x.alt) s,
@@ -229,10 +229,10 @@ FROM jcases x,
 WHERE x.k IN (2, 4)
 UNION ALL
 SELECT 'cuped', x.*, s.estimate, s.std_error, s.rel_estimate, s.rel_std_error,
-	   s.treatment_mean, s.control_mean, s.variance_reduction, s.ci_lower,
+	   s.treatment_mean, s.control_mean, s.variance_reduction, s.theta, s.ci_lower,
 	   s.ci_upper, s.p_value, e.estimate, e.std_error, e.rel_estimate,
 	   e.rel_std_error, e.treatment_mean, e.control_mean, e.variance_reduction,
-	   s.method, n(x.ts) + n(x.cs)
+	   e.theta, s.method, n(x.ts) + n(x.cs)
 FROM jcases x,
 	 LATERAL sequential_cuped_test(x.ts, x.cs, alternative => x.alt) s,
 	 LATERAL cuped_test(x.ts, x.cs, alternative => x.alt, relative_ci => 'delta') e;
@@ -250,7 +250,8 @@ SELECT form, count(*) AS cases,
 				AND s_tm IS NOT DISTINCT FROM e_tm AND s_cm IS NOT DISTINCT FROM e_cm
 				AND (s_se IS NULL OR s_se = e_se)
 				AND (s_se IS NULL OR s_rel_se IS NOT DISTINCT FROM e_rel_se)
-				AND (s_se IS NULL OR s_vr IS NOT DISTINCT FROM e_vr)) AS same_as_effects,
+				AND (s_se IS NULL OR s_vr IS NOT DISTINCT FROM e_vr)
+				AND s_theta IS NOT DISTINCT FROM e_theta) AS same_as_effects,
 	   bool_and(s_se IS NULL OR abs(CASE WHEN alt = 'less' THEN (ci_upper - s_est)
 										 ELSE (s_est - ci_lower) END / s_se
 									- pg_temp.mult(n_total, alt)) <= 1e-12) AS same_multiplier,

@@ -197,6 +197,7 @@ bayes_gaussian(double estimate, double se, double rel_estimate, double rel_se,
 	r->rel_estimate = r->rel_ci_lower = r->rel_ci_upper = r->rel_std_error = NAN;
 	r->chance_to_win = r->loss_treatment = r->loss_control = NAN;
 	r->variance_reduction = NAN;
+	r->ntheta = 0;
 	if (proper)
 	{
 		char		prior[64];

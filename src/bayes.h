@@ -34,6 +34,8 @@ typedef struct BayesResult
 	double		treatment_mean;
 	double		control_mean;
 	double		variance_reduction;
+	int			ntheta;			/* CUPED forms: the coefficients used */
+	double		theta[3];
 	char		method[160];
 } BayesResult;
 

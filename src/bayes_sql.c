@@ -28,7 +28,7 @@ PG_FUNCTION_INFO_V1(bayes_ratio_test);
 PG_FUNCTION_INFO_V1(bayes_cuped_test);
 PG_FUNCTION_INFO_V1(bayes_prop_test);
 
-#define BAYES_NFIELDS	15
+#define BAYES_NFIELDS	16
 #define BAYES_MAX_COUNT	INT64CONST(1000000000)
 
 static void
@@ -73,7 +73,7 @@ bayes_result_datum(FunctionCallInfo fcinfo, const BayesResult *r)
 {
 	Datum		values[BAYES_NFIELDS];
 	bool		nulls[BAYES_NFIELDS];
-	const double fields[BAYES_NFIELDS - 1] = {
+	const double fields[BAYES_NFIELDS - 2] = {
 		r->estimate, r->ci_lower, r->ci_upper, r->std_error,
 		r->rel_estimate, r->rel_ci_lower, r->rel_ci_upper, r->rel_std_error,
 		r->chance_to_win, r->loss_treatment, r->loss_control,
@@ -81,8 +81,10 @@ bayes_result_datum(FunctionCallInfo fcinfo, const BayesResult *r)
 	};
 	int			i;
 
-	for (i = 0; i < BAYES_NFIELDS - 1; i++)
+	for (i = 0; i < BAYES_NFIELDS - 2; i++)
 		values[i] = result_float8(fields[i], &nulls[i]);
+	values[BAYES_NFIELDS - 2] = seq_theta_datum(r->ntheta, r->theta,
+												&nulls[BAYES_NFIELDS - 2]);
 	values[BAYES_NFIELDS - 1] = CStringGetTextDatum(r->method);
 	nulls[BAYES_NFIELDS - 1] = false;
 	return result_row(fcinfo, BAYES_NFIELDS, values, nulls);
@@ -144,6 +146,8 @@ bayes_joint_result(FunctionCallInfo fcinfo, const JointArms *arms,
 	}
 	if (!(a->relative ? isnan(r.rel_estimate) : isnan(r.estimate)))
 		r.variance_reduction = seq_variance_reduction(arms);
+	r.ntheta = arms->ntheta;
+	memcpy(r.theta, arms->theta, sizeof(r.theta));
 	snprintf(method, sizeof(method), "%s, %s", r.method, arms->what);
 	memcpy(r.method, method, sizeof(r.method));
 	return bayes_result_datum(fcinfo, &r);

@@ -197,6 +197,8 @@ seq_effect(double estimate, double se, double rel_estimate, double rel_se,
 	r->ci_upper = NAN;
 	r->rel_ci_lower = NAN;
 	r->rel_ci_upper = NAN;
+	r->variance_reduction = NAN;
+	r->ntheta = 0;
 	snprintf(r->method, sizeof(r->method),
 			 "Asymptotic confidence sequence (Waudby-Smith et al. 2024), N* = %g",
 			 tuning);

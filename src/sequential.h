@@ -33,6 +33,8 @@ typedef struct SeqResult
 	double		treatment_mean;
 	double		control_mean;
 	double		variance_reduction; /* CUPED forms only */
+	int			ntheta;			/* CUPED forms: the coefficients used */
+	double		theta[3];
 	double		e_value;		/* the normal-mixture e-value */
 	char		method[96];
 } SeqResult;

@@ -13,7 +13,9 @@
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "args.h"
@@ -28,7 +30,7 @@ PG_FUNCTION_INFO_V1(sequential_test_summary);
 PG_FUNCTION_INFO_V1(sequential_ratio_test);
 PG_FUNCTION_INFO_V1(sequential_cuped_test);
 
-#define SEQ_NFIELDS 15
+#define SEQ_NFIELDS 16
 
 /*
  * seq_check_args: tuning must be a finite positive sample size; a
@@ -55,16 +57,19 @@ seq_result_datum(FunctionCallInfo fcinfo, const SeqResult *r)
 {
 	Datum		values[SEQ_NFIELDS];
 	bool		nulls[SEQ_NFIELDS];
-	const double fields[SEQ_NFIELDS - 1] = {
+	const double fields[SEQ_NFIELDS - 3] = {
 		r->statistic, r->p_value, r->estimate, r->ci_lower, r->ci_upper,
 		r->std_error, r->rel_estimate, r->rel_ci_lower, r->rel_ci_upper,
 		r->rel_std_error, r->treatment_mean, r->control_mean,
-		r->variance_reduction, r->e_value
+		r->variance_reduction
 	};
 	int			i;
 
-	for (i = 0; i < SEQ_NFIELDS - 1; i++)
+	for (i = 0; i < SEQ_NFIELDS - 3; i++)
 		values[i] = result_float8(fields[i], &nulls[i]);
+	values[SEQ_NFIELDS - 3] = seq_theta_datum(r->ntheta, r->theta,
+											  &nulls[SEQ_NFIELDS - 3]);
+	values[SEQ_NFIELDS - 2] = result_float8(r->e_value, &nulls[SEQ_NFIELDS - 2]);
 	values[SEQ_NFIELDS - 1] = CStringGetTextDatum(r->method);
 	nulls[SEQ_NFIELDS - 1] = false;
 	return result_row(fcinfo, SEQ_NFIELDS, values, nulls);
@@ -111,8 +116,11 @@ seq_joint_arms(JointArmsKind kind, const char *fname, const JointSummary *ts,
 	double		given[EFFECTS_MAX_COVARIATES];
 	double		theta[EFFECTS_MAX_COVARIATES];
 
+	StaticAssertStmt(lengthof(a->theta) == EFFECTS_MAX_COVARIATES,
+					 "JointArms.theta holds cuped_test's coefficients");
 	a->defined = true;
 	a->adjusted = false;
+	a->ntheta = 0;
 	if (kind == JOINT_ARMS_RATIO)
 	{
 		if (ts->k != 2 && ts->k != 4)
@@ -128,7 +136,14 @@ seq_joint_arms(JointArmsKind kind, const char *fname, const JointSummary *ts,
 								theta))
 			a->defined = false;
 		else
+		{
 			check_arms(&a->ta, &a->ca, &a->tu, &a->cu, "linearized ratio");
+			if (a->adjusted)
+			{
+				a->ntheta = 1;
+				a->theta[0] = theta[0];
+			}
+		}
 		snprintf(a->what, sizeof(a->what), "ratio of means (delta method)%s",
 				 a->adjusted ? ", CUPED-adjusted by the pre-period ratio" : "");
 	}
@@ -141,6 +156,8 @@ seq_joint_arms(JointArmsKind kind, const char *fname, const JointSummary *ts,
 						   &a->ta, &a->ca, &a->tu, &a->cu, theta);
 		check_arms(&a->ta, &a->ca, &a->tu, &a->cu, "adjusted metric");
 		a->adjusted = true;
+		a->ntheta = ts->k - 1;
+		memcpy(a->theta, theta, sizeof(double) * a->ntheta);
 		snprintf(a->what, sizeof(a->what),
 				 "CUPED-adjusted by %d covariate%s (theta %s)", ts->k - 1,
 				 ts->k == 2 ? "" : "s",
@@ -171,6 +188,22 @@ seq_variance_reduction(const JointArms *a)
 	return 1.0 - (se_adj / se_unadj) * (se_adj / se_unadj);
 }
 
+/* seq_theta_datum: the coefficients as float8[], NULL when there are none */
+Datum
+seq_theta_datum(int ntheta, const double *theta, bool *isnull)
+{
+	Datum		elems[EFFECTS_MAX_COVARIATES];
+	int			i;
+
+	*isnull = ntheta == 0;
+	if (ntheta == 0)
+		return (Datum) 0;
+	for (i = 0; i < ntheta; i++)
+		elems[i] = Float8GetDatum(theta[i]);
+	return PointerGetDatum(construct_array(elems, ntheta, FLOAT8OID, sizeof(float8),
+										   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
 /* the sequential test of joint arms, with the method naming the form */
 static Datum
 seq_joint_result(FunctionCallInfo fcinfo, const JointArms *a, double tuning,
@@ -187,6 +220,8 @@ seq_joint_result(FunctionCallInfo fcinfo, const JointArms *a, double tuning,
 		r.treatment_mean = r.control_mean = NAN;
 	}
 	r.variance_reduction = seq_variance_reduction(a);
+	r.ntheta = a->ntheta;
+	memcpy(r.theta, a->theta, sizeof(r.theta));
 	snprintf(method, sizeof(method), "%s, %s", r.method, a->what);
 	memcpy(r.method, method, sizeof(r.method));
 	return seq_result_datum(fcinfo, &r);

@@ -32,6 +32,8 @@ typedef struct JointArms
 				cu;
 	bool		defined;		/* false: a ratio with a zero denominator mean */
 	bool		adjusted;		/* a regression adjustment was made */
+	int			ntheta;			/* the coefficients used (0: none) */
+	double		theta[3];
 	char		what[128];		/* appended to the method */
 } JointArms;
 
@@ -39,5 +41,8 @@ extern void seq_joint_arms(JointArmsKind kind, const char *fname,
 						   const JointSummary *ts, const JointSummary *cs,
 						   ArrayType *theta, JointArms *a);
 extern double seq_variance_reduction(const JointArms *a);
+
+/* theta as a float8[] Datum (*isnull when nothing was adjusted). */
+extern Datum seq_theta_datum(int ntheta, const double *theta, bool *isnull);
 
 #endif							/* ABSTATS_SEQUENTIAL_SQL_H */

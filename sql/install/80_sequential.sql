@@ -16,11 +16,12 @@ CREATE TYPE sequential_test_result AS (
 	treatment_mean float8,
 	control_mean float8,
 	variance_reduction float8,
+	theta float8[],
 	e_value float8,
 	method text
 );
 COMMENT ON TYPE sequential_test_result IS
-	'result of sequential_test(): z statistic, always-valid p-value, difference of means with its confidence sequence and standard error, relative effect (delta method) with its sequence, the two means, the variance reduction of CUPED forms, the normal-mixture e-value, method';
+	'result of sequential_test(): z statistic, always-valid p-value, difference of means with its confidence sequence and standard error, relative effect (delta method) with its sequence, the two means, the variance reduction and coefficients of CUPED forms, the normal-mixture e-value, method';
 
 CREATE FUNCTION sequential_test(treatment stats_summary, control stats_summary,
 								tuning float8 DEFAULT 5000,

@@ -17,10 +17,11 @@ CREATE TYPE bayes_test_result AS (
 	treatment_mean float8,
 	control_mean float8,
 	variance_reduction float8,
+	theta float8[],
 	method text
 );
 COMMENT ON TYPE bayes_test_result IS
-	'result of bayes_test(): the posterior of the difference of means (estimate, credible interval, posterior sd) or of the relative effect (rel_*), chance to win P(effect > 0), expected losses of choosing the treatment and the control, the two means, the variance reduction of CUPED forms, method';
+	'result of bayes_test(): the posterior of the difference of means (estimate, credible interval, posterior sd) or of the relative effect (rel_*), chance to win P(effect > 0), expected losses of choosing the treatment and the control, the two means, the variance reduction and coefficients of CUPED forms, method';
 
 CREATE FUNCTION bayes_test(treatment stats_summary, control stats_summary,
 						   prior_mean float8 DEFAULT 0,
