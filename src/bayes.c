@@ -52,11 +52,11 @@
  *	  until the log-integrand has dropped by 46 (e^-46 = 1e-20; log-concave
  *	  tails beyond that are negligible), and integrate exp(log h - log h
  *	  at the mode) there with GSL's adaptive Gauss-Kronrod (QAG, 61
- *	  points, relative tolerance 1e-13) between breakpoints at
- *	  the mode and at the centre and +-1, 2, 4, 8 standard deviations of
- *	  both logit-Beta laws (a concentrated law's CDF is a narrow step that a
- *	  quadrature sized to a wide one would straddle), so the concentrated integrands of
- *	  counts up to 1e9 (a width of 1e-4 in s) and the wide ones of tiny
+ *	  points, relative tolerance 1e-13) between breakpoints at the mode and
+ *	  at the centre and +-1, 2, 4, 8 standard deviations of both logit-Beta
+ *	  laws (a concentrated law's CDF is a narrow step that a quadrature
+ *	  sized to a wide one would straddle), so the concentrated integrands
+ *	  of counts up to 1e9 (a width of 1e-4 in s) and the wide ones of tiny
  *	  counts are handled alike.  u and 1 - u are both computed from s, and
  *	  the Beta functions are called on whichever of them is below 1/2
  *	  (I_u(a, b) = 1 - I_{1-u}(b, a)), so nothing is lost near u = 1.
@@ -66,7 +66,7 @@
  *	  about 1e-300) is not representable with any accuracy.
  *
  *	  Evan Miller's closed form ("Formulas for Bayesian A/B testing", 2014;
- *	  a sum of Beta-function ratios with b-many terms, all positive),
+ *	  a sum of a2 Beta-function ratios, all positive),
  *		P(X2 > X1) = sum_{i=0}^{a2-1} B(a1 + i, b1 + b2)
  *					 / ((b2 + i) B(1 + i, b2) B(a1, b1)),
  *	  needs an integer a2 (or, by X -> 1 - X, an integer b1) and O(a2)

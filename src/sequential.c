@@ -83,6 +83,7 @@
 
 #include "args.h"
 #include "sequential.h"
+#include "ttest.h"
 #include "summary.h"
 
 /*
@@ -232,15 +233,15 @@ seq_effect(double estimate, double se, double rel_estimate, double rel_se,
 /*
  * seq_arm_effects: the estimates of two arms reduced to unit-level
  * (n, mean, M2), bit for bit those of ab_test (effects.c) and t_test
- * (ttest.c), which sql/sequential.sql checks: D = mean_T - mean_C with the
- * Welch standard error hypot(sqrt(a), sqrt(b)), a = M2_T / (n_T - 1) / n_T
- * (NAN, as t_test's statistic, when n < 2 in an arm or the standard error
- * is below the rounding noise of the means, 10 DBL_EPSILON max|mean|: R's
- * "data are essentially constant"), and D_rel = D / mean_C with ab_test's
- * delta-method standard error hypot(sqrt(a), |mean_T / mean_C| sqrt(b))
- * / |mean_C| (NAN when mean_C = 0).  Written out rather than called
- * through effects_two_sample(), which also computes the t test's
- * quantiles (a tenth of a millisecond per call that nothing here uses).
+ * (ttest.c), which sql/sequential.sql checks: D = mean_T - mean_C with
+ * t_test's Welch standard error (ttest_welch; NAN, as t_test's statistic,
+ * when n < 2 in an arm or the standard error is below the rounding noise
+ * of the means: R's "data are essentially constant"), and D_rel =
+ * D / mean_C with ab_test's delta-method standard error
+ * hypot(sqrt(a), |mean_T / mean_C| sqrt(b)) / |mean_C|, a = M2_T /
+ * (n_T - 1) / n_T, b likewise (NAN when mean_C = 0).  Not called through
+ * effects_two_sample(), which also computes the t test's quantiles (a
+ * tenth of a millisecond per call that nothing here uses).
  */
 void
 seq_arm_effects(const Moments *t, const Moments *c, double *estimate,
@@ -257,9 +258,11 @@ seq_arm_effects(const Moments *t, const Moments *c, double *estimate,
 	{
 		double		a = t->m2 / ((double) t->n - 1.0) / (double) t->n;
 		double		b = c->m2 / ((double) c->n - 1.0) / (double) c->n;
-		double		s = hypot(sqrt(a), sqrt(b));
+		double		s,
+					df;
 
-		if (s == 0.0 || s < 10.0 * DBL_EPSILON * fmax(fabs(y1), fabs(y2)))
+		ttest_welch(t, c, &s, &df);
+		if (ttest_essentially_constant(s, fmax(fabs(y1), fabs(y2))))
 			return;
 		*se = s;
 		if (y2 != 0.0)
