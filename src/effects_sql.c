@@ -18,6 +18,7 @@
 
 #include "args.h"
 #include "effects.h"
+#include "effects_sql.h"
 #include "joint_sql.h"
 #include "summary_sql.h"
 
@@ -156,7 +157,7 @@ ab_test(PG_FUNCTION_ARGS)
  * joint_arms: the two arms' joint moments and their merge, after checking
  * that both have the same number of metrics (22023 naming "control").
  */
-static void
+void
 joint_arms(const JointSummary *ts, const JointSummary *cs, JointMoments *t,
 		   JointMoments *c, JointMoments *total)
 {
@@ -180,7 +181,7 @@ joint_arms(const JointSummary *ts, const JointSummary *cs, JointMoments *t,
  * check_arms: 22003 when the unit-level values of an arm (a linearized
  * ratio, an adjusted metric) overflow float8, e.g. with a huge given theta.
  */
-static void
+void
 check_arms(const Moments *ta, const Moments *ca, const Moments *tu,
 		   const Moments *cu, const char *what)
 {
@@ -250,7 +251,7 @@ ratio_test(PG_FUNCTION_ARGS)
  * arg_theta: the `theta` argument of cuped_test: a one-dimensional float8[]
  * of p finite coefficients (2202E for the shape, 22023 for an element).
  */
-static void
+void
 arg_theta(ArrayType *arr, int p, double *theta)
 {
 	Datum	   *elems;

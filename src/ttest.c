@@ -44,7 +44,7 @@
  * case is tested explicitly because R's strict comparison misses it when
  * the mean is 0.
  */
-static bool
+bool
 ttest_essentially_constant(double se, double scale)
 {
 	return se == 0.0 || se < 10.0 * DBL_EPSILON * scale;
@@ -152,6 +152,35 @@ ttest_one_sample(const Moments *x, double mu, Alternative alt,
 }
 
 /*
+ * ttest_welch: Welch's standard error of mean(x) - mean(y) and its
+ * Welch-Satterthwaite degrees of freedom (NAN when both variances are 0),
+ * for n_x, n_y >= 2; see ttest_two_sample.  Shared with the sequential,
+ * group-sequential and Bayesian tests, so that they report t_test's
+ * standard error bit for bit.
+ */
+void
+ttest_welch(const Moments *x, const Moments *y, double *std_error, double *df)
+{
+	double		nx = (double) x->n;
+	double		ny = (double) y->n;
+	int			e = ttest_scale(x->m2, y->m2);
+	double		a = ldexp(x->m2, -e) / (nx - 1.0) / nx;
+	double		b = ldexp(y->m2, -e) / (ny - 1.0) / ny;
+	double		scale = fmax(a, b);
+
+	*std_error = ldexp(sqrt(a + b), e / 2);
+	*df = NAN;
+	if (scale > 0.0)
+	{
+		double		ra = a / scale;
+		double		rb = b / scale;
+
+		*df = (ra + rb) * (ra + rb) /
+			(ra * ra / (nx - 1.0) + rb * rb / (ny - 1.0));
+	}
+}
+
+/*
  * ttest_two_sample: two-sample t-test of H0: mean(x) - mean(y) = mu.
  *
  * Welch (equal_var false, the default as in R): Welch (1947), "The
@@ -208,22 +237,7 @@ ttest_two_sample(const Moments *x, const Moments *y, double mu,
 	{
 		r->method = "Welch Two Sample t-test";
 		if (x->n >= 2 && y->n >= 2)
-		{
-			int			e = ttest_scale(x->m2, y->m2);
-			double		a = ldexp(x->m2, -e) / (nx - 1.0) / nx;
-			double		b = ldexp(y->m2, -e) / (ny - 1.0) / ny;
-			double		scale = fmax(a, b);
-
-			r->std_error = ldexp(sqrt(a + b), e / 2);
-			if (scale > 0.0)
-			{
-				double		ra = a / scale;
-				double		rb = b / scale;
-
-				r->df = (ra + rb) * (ra + rb) /
-					(ra * ra / (nx - 1.0) + rb * rb / (ny - 1.0));
-			}
-		}
+			ttest_welch(x, y, &r->std_error, &r->df);
 	}
 	if (!isnan(r->std_error))
 		constant = ttest_essentially_constant(r->std_error,

@@ -35,4 +35,13 @@ extern void ttest_two_sample(const Moments *x, const Moments *y, double mu,
 							 bool equal_var, Alternative alt,
 							 double conf_level, TTestResult *r);
 
+/*
+ * The pieces other tests share: Welch's standard error and df of
+ * mean(x) - mean(y) (n_x, n_y >= 2), and R's "data are essentially
+ * constant" rule for a standard error against the means' scale.
+ */
+extern void ttest_welch(const Moments *x, const Moments *y,
+						double *std_error, double *df);
+extern bool ttest_essentially_constant(double se, double scale);
+
 #endif							/* ABSTATS_TTEST_H */
