@@ -58,9 +58,9 @@
 #include "sample.h"
 
 /* Differences left in the bracket when they are collected and selected. */
-#define GATHER_MAX		(1 << 20)
+#define GATHER_MAX		(1 << 21)
 /* Size of the random sample that chooses the pivots. */
-#define NSAMPLE			2048
+#define NSAMPLE			8192
 
 /* How often (in steps) long loops call the interrupt hook. */
 #define INTERRUPT_EVERY	(1 << 20)
@@ -167,7 +167,8 @@ typedef struct PairSelect
 	const PairMatrix *m;
 	int32	   *L;
 	int32	   *U;
-	int32	   *P;
+	int32	   *P;				/* the last walk: columns <= t */
+	int32	   *Q;				/* the last walk: columns < t */
 	int32	   *rows;
 	int64		nactive;
 	int64		c_lo;
@@ -182,6 +183,7 @@ ps_init(PairSelect *ps, const PairMatrix *m)
 	ps->L = palloc(sizeof(int32) * m->nrows);
 	ps->U = palloc(sizeof(int32) * m->nrows);
 	ps->P = palloc(sizeof(int32) * m->nrows);
+	ps->Q = palloc(sizeof(int32) * m->nrows);
 	ps->rows = palloc(sizeof(int32) * m->nrows);
 	ps->rng = UINT64CONST(0x9e3779b97f4a7c15);
 }
@@ -192,6 +194,7 @@ ps_free(PairSelect *ps)
 	pfree(ps->L);
 	pfree(ps->U);
 	pfree(ps->P);
+	pfree(ps->Q);
 	pfree(ps->rows);
 }
 
@@ -242,57 +245,82 @@ ps_reset(PairSelect *ps)
 	ps_compact(ps);
 }
 
+/* True when every pair weighs 1: differences of two tie-free samples. */
+static inline bool
+pm_unit(const PairMatrix *m)
+{
+	return !m->walsh && m->a->count == NULL && m->b->count == NULL;
+}
+
 /*
- * ps_walk: for every active row, P[i] = the end of the columns whose entry
- * is <= t (< t when strict), within [L[i], U[i]]; returns the weighted
- * number of pairs <= t (< t).  t must lie within the bracket, so that the
- * staircase stays within the bounds; the column position only decreases
- * from one row to the next, so the walk costs O(rows + columns).
+ * ps_walk: for every active row, P[i] and Q[i] = the end of the columns
+ * whose entry is <= t and < t, within [L[i], U[i]]; *le and *lt get the
+ * weighted numbers of pairs <= t and < t.  t must lie within the bracket,
+ * so that the staircase stays within the bounds; the column position only
+ * decreases from one row to the next, so the walk costs O(rows + columns).
  */
-static int64
-ps_walk(PairSelect *ps, double t, bool strict)
+static void
+ps_walk(PairSelect *ps, double t, int64 *le, int64 *lt)
 {
 	const PairMatrix *m = ps->m;
+	bool		unit = pm_unit(m);
 	int64		p = m->ncols;
-	int64		count = ps->c_lo;
+	int64		c_le = ps->c_lo;
+	int64		c_lt = ps->c_lo;
 	int64		r;
 
 	for (r = 0; r < ps->nactive; r++)
 	{
 		int64		i = ps->rows[r];
 		int64		lo = ps->L[i];
+		int64		q;
 
 		if (p > ps->U[i])
 			p = ps->U[i];
 		if (p < lo)
 			p = lo;
-		if (strict)
-			while (p > lo && pm_entry(m, i, p - 1) >= t)
-				p--;
-		else
-			while (p > lo && pm_entry(m, i, p - 1) > t)
-				p--;
+		while (p > lo && pm_entry(m, i, p - 1) > t)
+			p--;
+		q = p;
+		while (q > lo && pm_entry(m, i, q - 1) >= t)
+			q--;
 		ps->P[i] = (int32) p;
-		count += pm_rowcount(m, i, p) - pm_rowcount(m, i, lo);
+		ps->Q[i] = (int32) q;
+		if (unit)
+		{
+			c_le += p - lo;
+			c_lt += q - lo;
+		}
+		else
+		{
+			int64		base = pm_rowcount(m, i, lo);
+
+			c_le += pm_rowcount(m, i, p) - base;
+			c_lt += pm_rowcount(m, i, q) - base;
+		}
 		if ((r & (INTERRUPT_EVERY - 1)) == INTERRUPT_EVERY - 1)
 			sample_check_interrupts();
 	}
-	return count;
+	*le = c_le;
+	*lt = c_lt;
 }
 
-/* Copy the walk's staircase into L or U. */
+/* bound = the walk's staircase, then drop the rows left empty. */
 static void
-ps_set_bound(PairSelect *ps, int32 *bound)
+ps_set_bound(PairSelect *ps, int32 *bound, const int32 *staircase)
 {
-	int64		r;
+	int64		r,
+				k = 0;
 
 	for (r = 0; r < ps->nactive; r++)
 	{
 		int32		i = ps->rows[r];
 
-		bound[i] = ps->P[i];
+		bound[i] = staircase[i];
+		if (ps->L[i] < ps->U[i])
+			ps->rows[k++] = i;
 	}
-	ps_compact(ps);
+	ps->nactive = k;
 }
 
 /*
@@ -303,19 +331,20 @@ ps_set_bound(PairSelect *ps, int32 *bound)
 static int
 ps_update(PairSelect *ps, double t, int64 k)
 {
-	int64		c = ps_walk(ps, t, false);
+	int64		le,
+				lt;
 
-	if (c < k)
+	ps_walk(ps, t, &le, &lt);
+	if (le < k)
 	{
-		ps_set_bound(ps, ps->L);
-		ps->c_lo = c;
+		ps_set_bound(ps, ps->L, ps->P);
+		ps->c_lo = le;
 		return 0;
 	}
-	c = ps_walk(ps, t, true);
-	if (c < k)
+	if (lt < k)
 		return 1;
-	ps_set_bound(ps, ps->U);
-	ps->c_hi = c;
+	ps_set_bound(ps, ps->U, ps->Q);
+	ps->c_hi = lt;
 	return -1;
 }
 
@@ -347,6 +376,7 @@ ps_sample(PairSelect *ps, double *out, int s)
 {
 	const PairMatrix *m = ps->m;
 	int64		width = ps->c_hi - ps->c_lo;
+	bool		unit = pm_unit(m);
 	int64	   *offsets = palloc(sizeof(int64) * s);
 	int64		acc = 0;
 	int			k = 0;
@@ -359,8 +389,8 @@ ps_sample(PairSelect *ps, double *out, int s)
 	for (r = 0; r < ps->nactive && k < s; r++)
 	{
 		int64		i = ps->rows[r];
-		int64		base = pm_rowcount(m, i, ps->L[i]);
-		int64		weight = pm_rowcount(m, i, ps->U[i]) - base;
+		int64		base = unit ? ps->L[i] : pm_rowcount(m, i, ps->L[i]);
+		int64		weight = (unit ? ps->U[i] : pm_rowcount(m, i, ps->U[i])) - base;
 
 		while (k < s && offsets[k] < acc + weight)
 		{
@@ -368,15 +398,20 @@ ps_sample(PairSelect *ps, double *out, int s)
 			int64		lo = ps->L[i] + 1;
 			int64		hi = ps->U[i];
 
-			/* smallest p in [lo, hi] with rowcount(p) - base > o */
-			while (lo < hi)
+			if (unit)
+				lo = ps->L[i] + o + 1;
+			else
 			{
-				int64		mid = lo + (hi - lo) / 2;
+				/* smallest p in [lo, hi] with rowcount(p) - base > o */
+				while (lo < hi)
+				{
+					int64		mid = lo + (hi - lo) / 2;
 
-				if (pm_rowcount(m, i, mid) - base > o)
-					hi = mid;
-				else
-					lo = mid + 1;
+					if (pm_rowcount(m, i, mid) - base > o)
+						hi = mid;
+					else
+						lo = mid + 1;
+				}
 			}
 			out[k++] = pm_entry(m, i, lo - 1);
 		}
@@ -565,8 +600,12 @@ ps_next(PairSelect *ps, double v, int64 k)
 	double		next = INFINITY;
 	int64		r;
 
+	int64		le,
+				lt;
+
 	ps_reset(ps);
-	if (ps_walk(ps, v, false) >= k + 1)
+	ps_walk(ps, v, &le, &lt);
+	if (le >= k + 1)
 		return v;
 	for (r = 0; r < ps->nactive; r++)
 	{
