@@ -28,23 +28,23 @@ COMMENT ON TYPE stats_sample IS
 
 -- comparison: by n, then the values in turn (as float8, so -0 = 0)
 CREATE FUNCTION stats_sample_eq(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_ne(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_lt(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_le(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_gt(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_ge(stats_sample, stats_sample) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_cmp(stats_sample, stats_sample) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_hash(stats_sample) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION stats_sample_hash_extended(stats_sample, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE OPERATOR = (
 	LEFTARG = stats_sample, RIGHTARG = stats_sample, FUNCTION = stats_sample_eq,
@@ -85,6 +85,12 @@ CREATE OPERATOR CLASS stats_sample_hash_ops
 		OPERATOR 1 =,
 		FUNCTION 1 stats_sample_hash(stats_sample),
 		FUNCTION 2 stats_sample_hash_extended(stats_sample, bigint);
+COMMENT ON OPERATOR =(stats_sample, stats_sample) IS 'equal samples: the same values (as float8, -0 = 0)';
+COMMENT ON OPERATOR <>(stats_sample, stats_sample) IS 'different samples';
+COMMENT ON OPERATOR <(stats_sample, stats_sample) IS 'before, in the total order (n, then the values in turn)';
+COMMENT ON OPERATOR <=(stats_sample, stats_sample) IS 'before or equal, in the total order';
+COMMENT ON OPERATOR >(stats_sample, stats_sample) IS 'after, in the total order';
+COMMENT ON OPERATOR >=(stats_sample, stats_sample) IS 'after or equal, in the total order';
 
 -- aggregate support
 CREATE FUNCTION sample_agg_transfn(internal, float8) RETURNS internal
