@@ -452,7 +452,7 @@ static void
 bad_binary(const char *what)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid stats_sample binary data: %s", what)));
 }
 
@@ -475,13 +475,13 @@ stats_sample_recv(PG_FUNCTION_ARGS)
 	version = pq_getmsgbyte(buf);
 	if (version != STATS_SAMPLE_VERSION)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported stats_sample binary format version %d", version),
 				 errdetail("This build reads version %d.", STATS_SAMPLE_VERSION)));
 	flags = pq_getmsgbyte(buf);
 	if (flags != 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_sample binary flags %d", flags)));
 	n = pq_getmsgint64(buf);
 	if (n < 1)
@@ -490,7 +490,7 @@ stats_sample_recv(PG_FUNCTION_ARGS)
 		too_many_values(n);
 	if ((int64) (buf->len - buf->cursor) != 8 * n)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_sample binary data: %d bytes of values, expected " INT64_FORMAT,
 						buf->len - buf->cursor, 8 * n)));
 	s = stats_sample_alloc(n);
