@@ -173,7 +173,7 @@ sample_state_append(SampleState *st, const double *v, int64 n, bool sorted_run,
 void
 sample_state_sort(SampleState *st)
 {
-	if (!st->sorted)
+	if (!st->sorted && st->n > 0)
 	{
 		sample_install_interrupt_hook();
 		sample_sort(st->values, st->n);
