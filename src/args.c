@@ -347,3 +347,22 @@ result_float8(double value, bool *isnull)
 	*isnull = isnan(value);
 	return *isnull ? (Datum) 0 : Float8GetDatum(value);
 }
+
+/* ---------------------------------------------------------------------
+ * Data values fed to aggregates (appended by the ranks family)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * arg_data_not_finite: the 22023 error for a NaN or infinite value fed to
+ * an aggregate that collects or summarizes values (no summary or sample can
+ * hold one).  `what` says who refuses it, e.g. "sample_agg cannot collect".
+ */
+void
+arg_data_not_finite(double value, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s", what, isnan(value) ? "NaN" : "an infinite value"),
+			 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
+}

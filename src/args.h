@@ -98,4 +98,11 @@ extern Datum result_row(FunctionCallInfo fcinfo, int nfields,
 						const Datum *values, const bool *nulls);
 extern Datum result_float8(double value, bool *isnull);
 
+/*
+ * Data fed to aggregates (appended by the ranks family): the 22023 error for
+ * a NaN or infinite value, e.g. arg_data_not_finite(x, "sample_agg cannot
+ * collect").  Call it only after an isfinite() test, in the per-row path.
+ */
+extern void arg_data_not_finite(double value, const char *what) pg_attribute_noreturn();
+
 #endif							/* ABSTATS_ARGS_H */

@@ -349,15 +349,6 @@ ps_update(PairSelect *ps, double t, int64 k)
 }
 
 static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return (x > y) - (x < y);
-}
-
-static int
 cmp_int64(const void *a, const void *b)
 {
 	int64		x = *(const int64 *) a;
@@ -421,7 +412,7 @@ ps_sample(PairSelect *ps, double *out, int s)
 	if (k < s)
 		elog(ERROR, "pairwise selection: sampling failed");
 	pfree(offsets);
-	qsort(out, s, sizeof(double), cmp_double);
+	qsort(out, s, sizeof(double), sample_cmp_double);
 }
 
 /*
@@ -636,10 +627,106 @@ ps_median(PairSelect *ps)
  */
 
 /*
+ * The exact null distributions of W (Mann-Whitney) and V (signed rank) are
+ * both symmetric on 0..top, so a SymDist keeps P(X = x) for the lower half
+ * x <= top/2 only.
+ */
+typedef struct SymDist
+{
+	int64		top;
+	int64		half;
+	double	   *prob;			/* P(X = x), x <= half */
+} SymDist;
+
+/* P(X = x) */
+static double
+sym_density(const SymDist *d, int64 x)
+{
+	if (x < 0 || x > d->top)
+		return 0.0;
+	if (x > d->half)
+		x = d->top - x;
+	return d->prob[x];
+}
+
+/*
+ * P(X <= x) (R's pwilcox, psignrank): summed from the lower tail for
+ * x <= top/2, as 1 - P(X >= x + 1) otherwise, as R does; the p-values use
+ * the near tail directly (sym_upper for the upper one).
+ */
+static double
+sym_cdf(const SymDist *d, int64 x)
+{
+	double		s = 0.0;
+	int64		v;
+
+	if (x < 0)
+		return 0.0;
+	if (x >= d->top)
+		return 1.0;
+	if (2 * x <= d->top)
+	{
+		for (v = 0; v <= x; v++)
+			s += d->prob[v];
+		return s;
+	}
+	for (v = 0; v < d->top - x; v++)
+		s += sym_density(d, v);
+	return 1.0 - s;
+}
+
+/* P(X >= x) = P(X <= top - x), by symmetry */
+static double
+sym_upper(const SymDist *d, int64 x)
+{
+	return sym_cdf(d, d->top - x);
+}
+
+/*
+ * R's qwilcox / qsignrank: the smallest q with P(X <= q) >= p, with R's
+ * fuzz of 10 DBL_EPSILON and its two branches (for p > 1/2 it counts from
+ * the upper tail), the probabilities accumulated term by term as R does.
+ */
+static int64
+sym_quantile(const SymDist *d, double p)
+{
+	double		acc = 0.0;
+	int64		q = 0;
+
+	if (p <= 0.0)
+		return 0;
+	if (p >= 1.0)
+		return d->top;
+	if (p <= 0.5)
+	{
+		double		x = p - 10 * DBL_EPSILON;
+
+		for (;;)
+		{
+			acc += sym_density(d, q);
+			if (acc >= x)
+				return q;
+			q++;
+		}
+	}
+	else
+	{
+		double		x = 1 - p + 10 * DBL_EPSILON;
+
+		for (;;)
+		{
+			acc += sym_density(d, q);
+			if (acc > x)
+				return d->top - q;
+			q++;
+		}
+	}
+}
+
+/*
  * The null distribution of the Mann-Whitney count U (0..mn, m = nx,
- * n = ny): P(U = u) for the lower half u <= mn/2 (it is symmetric about
- * mn/2).  R's cwilcox counts arrangements by the recursion on the largest
- * of the m + n values, which is an x (adding n to U) or a y,
+ * n = ny).  R's cwilcox counts arrangements by the recursion on the
+ * largest of the m + n values, which is an x (adding n to U) or a y,
  *	 c(u; i, j) = c(u - j; i - 1, j) + c(u; i, j - 1)
  * (Mann & Whitney 1947, "On a test of whether one of two random variables
  * is stochastically larger than the other", Ann. Math. Statist. 18).  We
@@ -652,13 +739,6 @@ ps_median(PairSelect *ps)
  * mn is limited to WILCOX_MAX_MN (10000: 4 MB, 0.1 s; R's own rule for
  * exact = NULL stops at 49 * 49 = 2401).
  */
-typedef struct WilcoxDist
-{
-	int64		mn;
-	int64		half;
-	double	   *prob;			/* P(U = u), u <= half */
-} WilcoxDist;
-
 bool
 mann_whitney_exact_possible(int64 nx, int64 ny)
 {
@@ -666,7 +746,7 @@ mann_whitney_exact_possible(int64 nx, int64 ny)
 }
 
 static void
-wilcox_init(WilcoxDist *d, int64 nx, int64 ny)
+wilcox_init(SymDist *d, int64 nx, int64 ny)
 {
 	int64		m = Min(nx, ny);
 	int64		n = Max(nx, ny);
@@ -693,96 +773,11 @@ wilcox_init(WilcoxDist *d, int64 nx, int64 ny)
 		}
 		sample_check_interrupts();
 	}
-	d->mn = nx * ny;
+	d->top = nx * ny;
 	d->half = half;
 	d->prob = palloc(sizeof(double) * (half + 1));
 	memcpy(d->prob, p + m * (half + 1), sizeof(double) * (half + 1));
 	pfree(p);
-}
-
-/* P(U = u) */
-static double
-wilcox_density(const WilcoxDist *d, int64 u)
-{
-	if (u < 0 || u > d->mn)
-		return 0.0;
-	if (u > d->half)
-		u = d->mn - u;
-	return d->prob[u];
-}
-
-/*
- * P(U <= u) (R's pwilcox(u, m, n)): summed from the lower tail for
- * u <= mn/2, as 1 - P(U >= u + 1) = 1 - P(U <= mn - u - 1) otherwise, as R
- * does; the p-values below use the near tail directly.
- */
-static double
-wilcox_cdf(const WilcoxDist *d, int64 u)
-{
-	double		s = 0.0;
-	int64		v;
-
-	if (u < 0)
-		return 0.0;
-	if (u >= d->mn)
-		return 1.0;
-	if (u <= d->half)
-	{
-		for (v = 0; v <= u; v++)
-			s += d->prob[v];
-		return s;
-	}
-	for (v = 0; v < d->mn - u; v++)
-		s += wilcox_density(d, v);
-	return 1.0 - s;
-}
-
-/* P(U >= u) = P(U <= mn - u), by symmetry */
-static double
-wilcox_upper(const WilcoxDist *d, int64 u)
-{
-	return wilcox_cdf(d, d->mn - u);
-}
-
-/*
- * R's qwilcox(p, m, n): the smallest q with P(U <= q) >= p, with R's fuzz
- * of 10 DBL_EPSILON and its two branches (for p > 1/2 it counts from the
- * upper tail), the probabilities accumulated term by term as R does.
- */
-static int64
-wilcox_quantile(const WilcoxDist *d, double p)
-{
-	double		acc = 0.0;
-	int64		q = 0;
-
-	if (p <= 0.0)
-		return 0;
-	if (p >= 1.0)
-		return d->mn;
-	if (p <= 0.5)
-	{
-		double		x = p - 10 * DBL_EPSILON;
-
-		for (;;)
-		{
-			acc += wilcox_density(d, q);
-			if (acc >= x)
-				return q;
-			q++;
-		}
-	}
-	else
-	{
-		double		x = 1 - p + 10 * DBL_EPSILON;
-
-		for (;;)
-		{
-			acc += wilcox_density(d, q);
-			if (acc > x)
-				return d->mn - q;
-			q++;
-		}
-	}
 }
 
 /*
@@ -791,17 +786,8 @@ wilcox_quantile(const WilcoxDist *d, double p)
  * time as R's csignrank does, halved at each step so that they stay
  * probabilities (exact dyadic numbers while the counts are below 2^53,
  * otherwise sums of positive terms, relative error below n DBL_EPSILON).
- * Only v <= n(n+1)/4 is kept (symmetry).  O(n^3 / 8) time, so n is
- * limited to SIGNRANK_MAX_N.
+ * O(n^3 / 8) time, so n is limited to SIGNRANK_MAX_N.
  */
-typedef struct SignrankDist
-{
-	int64		n;
-	int64		top;			/* n (n + 1) / 2 */
-	int64		half;
-	double	   *prob;
-} SignrankDist;
-
 bool
 signed_rank_exact_possible(int64 n)
 {
@@ -809,7 +795,7 @@ signed_rank_exact_possible(int64 n)
 }
 
 static void
-signrank_init(SignrankDist *d, int64 n)
+signrank_init(SymDist *d, int64 n)
 {
 	int64		top = n * (n + 1) / 2;
 	int64		half = top / 2;
@@ -828,104 +814,9 @@ signrank_init(SignrankDist *d, int64 n)
 			c[v] *= 0.5;
 		sample_check_interrupts();
 	}
-	d->n = n;
 	d->top = top;
 	d->half = half;
 	d->prob = c;
-}
-
-/* P(V = v) */
-static double
-signrank_density(const SignrankDist *d, int64 v)
-{
-	if (v < 0 || v > d->top)
-		return 0.0;
-	if (v > d->half)
-		v = d->top - v;
-	return d->prob[v];
-}
-
-/*
- * P(V <= v) for v in the lower half, P(V >= v) via symmetry otherwise:
- * always summed from the near tail, as R's psignrank does.
- */
-static double
-signrank_cdf(const SignrankDist *d, int64 v)
-{
-	double		p = 0.0;
-	int64		i;
-
-	if (v < 0)
-		return 0.0;
-	if (v >= d->top)
-		return 1.0;
-	if (2 * v <= d->top)
-	{
-		for (i = 0; i <= v; i++)
-			p += d->prob[i];
-		return p;
-	}
-	for (i = 0; i < d->top - v; i++)
-		p += signrank_density(d, i);
-	return 1.0 - p;
-}
-
-/* P(V >= v) */
-static double
-signrank_upper(const SignrankDist *d, int64 v)
-{
-	double		p = 0.0;
-	int64		i;
-
-	if (v <= 0)
-		return 1.0;
-	if (v > d->top)
-		return 0.0;
-	/* P(V >= v) = P(V <= top - v) */
-	if (2 * (d->top - v) <= d->top)
-	{
-		for (i = 0; i <= d->top - v; i++)
-			p += d->prob[i];
-		return p;
-	}
-	return 1.0 - signrank_cdf(d, v - 1);
-}
-
-/* R's qsignrank(p, n), fuzz and branches as in wilcox_quantile. */
-static int64
-signrank_quantile(const SignrankDist *d, double p)
-{
-	double		acc = 0.0;
-	int64		q = 0;
-
-	if (p <= 0.0)
-		return 0;
-	if (p >= 1.0)
-		return d->top;
-	if (p <= 0.5)
-	{
-		double		x = p - 10 * DBL_EPSILON;
-
-		for (;;)
-		{
-			acc += signrank_density(d, q);
-			if (acc >= x)
-				return q;
-			q++;
-		}
-	}
-	else
-	{
-		double		x = 1 - p + 10 * DBL_EPSILON;
-
-		for (;;)
-		{
-			acc += signrank_density(d, q);
-			if (acc > x)
-				return d->top - q;
-			q++;
-		}
-	}
 }
 
 /* ---------------------------------------------------------------------
@@ -1124,7 +1015,7 @@ mann_whitney_test(const double *x, int64 nx, const double *y, int64 ny,
 
 	if (use_exact && t3 == 0.0)
 	{
-		WilcoxDist d;
+		SymDist		d;
 		int64		w = (int64) W;
 		int64		total = nx * ny;
 		int64		qu,
@@ -1142,20 +1033,20 @@ mann_whitney_test(const double *x, int64 nx, const double *y, int64 ny,
 		{
 			case ALT_TWO_SIDED:
 				{
-					double		p = W > N / 2 ? wilcox_upper(&d, w) : wilcox_cdf(&d, w);
+					double		p = W > N / 2 ? sym_upper(&d, w) : sym_cdf(&d, w);
 
 					r->p_value = Min(2 * p, 1.0);
 					break;
 				}
 			case ALT_GREATER:
-				r->p_value = wilcox_upper(&d, w);
+				r->p_value = sym_upper(&d, w);
 				break;
 			case ALT_LESS:
-				r->p_value = wilcox_cdf(&d, w);
+				r->p_value = sym_cdf(&d, w);
 				break;
 		}
 		/* R: qu = qwilcox(alpha/2 or alpha); 0 becomes 1; ql = mn - qu */
-		qu = wilcox_quantile(&d, alt == ALT_TWO_SIDED ? alpha / 2 : alpha);
+		qu = sym_quantile(&d, alt == ALT_TWO_SIDED ? alpha / 2 : alpha);
 		if (qu == 0)
 			qu = 1;
 		ql = total - qu;
@@ -1335,7 +1226,7 @@ signed_rank_test(const double *x, int64 n, double mu, Alternative alt,
 
 	if (use_exact && t3 == 0.0 && ne == n)
 	{
-		SignrankDist d;
+		SymDist		d;
 		int64		v = (int64) V;
 		int64		qu,
 					ql;
@@ -1351,22 +1242,22 @@ signed_rank_test(const double *x, int64 n, double mu, Alternative alt,
 		{
 			case ALT_TWO_SIDED:
 				{
-					double		p = V > M / 2 ? signrank_upper(&d, v) : signrank_cdf(&d, v);
+					double		p = V > M / 2 ? sym_upper(&d, v) : sym_cdf(&d, v);
 
 					r->p_value = Min(2 * p, 1.0);
 					break;
 				}
 			case ALT_GREATER:
-				r->p_value = signrank_upper(&d, v);
+				r->p_value = sym_upper(&d, v);
 				break;
 			case ALT_LESS:
-				r->p_value = signrank_cdf(&d, v);
+				r->p_value = sym_cdf(&d, v);
 				break;
 		}
 		sample_groups(xe, ne, &g);
 		pm_init_walsh(&m, &g);
 		ps_init(&ps, &m);
-		qu = signrank_quantile(&d, alt == ALT_TWO_SIDED ? alpha / 2 : alpha);
+		qu = sym_quantile(&d, alt == ALT_TWO_SIDED ? alpha / 2 : alpha);
 		if (qu == 0)
 			qu = 1;
 		ql = d.top - qu;

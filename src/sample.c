@@ -53,8 +53,9 @@ double_of(uint64 k)
 	return x;
 }
 
-static int
-cmp_double(const void *a, const void *b)
+/* qsort() comparator of doubles (NaN must not occur). */
+int
+sample_cmp_double(const void *a, const void *b)
 {
 	double		x = *(const double *) a;
 	double		y = *(const double *) b;
@@ -159,7 +160,7 @@ sample_sort(double *v, int64 n)
 {
 	if (n < RADIX_MIN_N)
 	{
-		qsort(v, n, sizeof(double), cmp_double);
+		qsort(v, n, sizeof(double), sample_cmp_double);
 		return;
 	}
 	if (sample_is_sorted(v, n))
@@ -178,7 +179,7 @@ sample_sort_copy(const double *src, double *dst, int64 n)
 	{
 		memcpy(dst, src, sizeof(double) * n);
 		if (n < RADIX_MIN_N)
-			qsort(dst, n, sizeof(double), cmp_double);
+			qsort(dst, n, sizeof(double), sample_cmp_double);
 		return;
 	}
 	radix_sort(src, (uint64 *) dst, dst, n);

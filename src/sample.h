@@ -38,6 +38,7 @@ sample_check_interrupts(void)
 		sample_interrupt_hook();
 }
 
+extern int	sample_cmp_double(const void *a, const void *b);
 extern bool sample_is_sorted(const double *v, int64 n);
 extern void sample_sort(double *v, int64 n);
 extern void sample_sort_copy(const double *src, double *dst, int64 n);

@@ -666,10 +666,7 @@ sample_agg_transfn(PG_FUNCTION_ARGS)
 	}
 	x = PG_GETARG_FLOAT8(1);
 	if (unlikely(!isfinite(x)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sample_agg cannot collect %s", isnan(x) ? "NaN" : "an infinite value"),
-				 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
+		arg_data_not_finite(x, "sample_agg cannot collect");
 	if (unlikely(PG_ARGISNULL(0)))
 		st = new_state(fcinfo, &aggcontext);
 	else
