@@ -27,7 +27,7 @@
  * is a step function of d whose steps sit at the differences, and its
  * crossing of a level is the difference where the count of differences
  * above d passes a threshold that follows from the statistic's formula
- * (see mw_root).  We compute that threshold exactly and select the order
+ * (see crossing_root).  We compute that threshold exactly and select the order
  * statistic.  The selection works on the differences as a matrix whose
  * rows (x ascending) and columns (y descending) are sorted: the number of
  * differences <= t is counted by a staircase walk in O(n1 + n2) (Johnson &
@@ -45,6 +45,14 @@
  * Where R's estimate is any point of an interval (the statistic is 0 on a
  * whole interval between two differences), we return its midpoint, which
  * is the median of the differences, R's exact-branch estimate.
+ *
+ * Other deliberate differences from R: where every observation is tied
+ * (the normal statistic is 0/0, or +-1/2 divided by 0) the p-value is
+ * undefined here (NULL) where R reports NaN or 1, and where R stops with an
+ * error (an interval when all differences are equal) the interval is NULL;
+ * the exact Kolmogorov-Smirnov p-value is summed directly rather than as
+ * 1 - P, and its asymptotic p-value is the full series (see ks_exact_p and
+ * kolmogorov_upper).
  *
  *-------------------------------------------------------------------------
  */

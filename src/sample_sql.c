@@ -408,6 +408,8 @@ send_values(StringInfo buf, const double *v, int64 n)
 		memcpy(&u, &v[i], sizeof(u));
 		u = pg_hton64(u);
 		memcpy(out + 8 * i, &u, sizeof(u));
+		if ((i & (IO_INTERRUPT_EVERY - 1)) == IO_INTERRUPT_EVERY - 1)
+			CHECK_FOR_INTERRUPTS();
 	}
 	buf->len += (int) (sizeof(double) * n);
 	buf->data[buf->len] = '\0';
@@ -426,6 +428,8 @@ recv_values(const char *src, double *v, int64 n)
 		memcpy(&u, src + 8 * i, sizeof(u));
 		u = pg_ntoh64(u);
 		memcpy(&v[i], &u, sizeof(u));
+		if ((i & (IO_INTERRUPT_EVERY - 1)) == IO_INTERRUPT_EVERY - 1)
+			CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -444,6 +448,8 @@ values_problem(const double *v, int64 n)
 			return "the values must be finite";
 		if (i > 0 && v[i] < v[i - 1])
 			return "the values must be in ascending order";
+		if ((i & (IO_INTERRUPT_EVERY - 1)) == IO_INTERRUPT_EVERY - 1)
+			CHECK_FOR_INTERRUPTS();
 	}
 	return NULL;
 }
