@@ -32,10 +32,11 @@
 #     and written as est_lo, est_hi: abstats returns the midpoint.  Allowed:
 #     1e-10 relative plus 1e-11 absolute (uniroot's tolerance).
 #   - R's exact Kolmogorov-Smirnov p-value is 1 - P (paths that stay
-#     inside), good to about 1e-12 absolute for large samples; abstats sums
-#     the paths that leave directly: 1e-10 relative plus 1e-12 absolute.
-#     R's psmirnov overflows beyond about 1000 values in all (it then
-#     returns a Monte Carlo estimate), so forced exact cases stay below.
+#     inside), good to about 1e-12 absolute only; gen_ranks_ks.R counts the
+#     same paths in big integers (data/ranks_ks_exact.csv), and abstats is
+#     compared with that at 1e-10 relative, with R at 1e-12 absolute.  R's
+#     psmirnov overflows beyond about 1000 values in all (it then returns a
+#     Monte Carlo estimate), so forced exact cases stay below.
 #   - the asymptotic two-sided Kolmogorov-Smirnov p-value: R's pkstwo with
 #     tol = 1e-6 keeps one term of its series below t = 1 (error up to 5e-5
 #     relative); p_accurate is the series summed with Rmpfr at 128 bits, and
