@@ -744,8 +744,9 @@ sym_quantile(const SymDist *d, double p)
  * a convex combination of positive numbers: no overflow (R's counts reach
  * choose(m + n, m)) and a relative error below (m + n) DBL_EPSILON.  Time
  * O((mn)^2 / 4) at worst, memory (min(m, n) + 1)(mn/2 + 1) doubles, so
- * mn is limited to WILCOX_MAX_MN (10000: 4 MB, 0.1 s; R's own rule for
- * exact = NULL stops at 49 * 49 = 2401).
+ * mn is limited to WILCOX_MAX_MN (10000: 4 MB, 0.1 s).  Most cases,
+ * including all of R's rule for exact = NULL (n1, n2 < 50), take the exact
+ * integer route of wilcox_exact_counts instead.
  */
 bool
 mann_whitney_exact_possible(int64 nx, int64 ny)
@@ -753,17 +754,68 @@ mann_whitney_exact_possible(int64 nx, int64 ny)
 	return nx * ny <= WILCOX_MAX_MN;
 }
 
+#ifdef HAVE_INT128
+/*
+ * wilcox_exact_counts: when choose(m + n, m) < 2^125, the counts are
+ * computed exactly in 128-bit integers, in O(m mn) instead of the
+ * recursion's O((mn)^2): they are the coefficients of the Gaussian
+ * binomial [m + n choose m](q) = prod_{i=1..m} (1 - q^(n+i)) / (1 - q^i),
+ * multiplied out one factor at a time (Harding 1984, "An efficient,
+ * minimal-storage procedure for calculating the Mann-Whitney U,
+ * generalized U and similar distributions", Applied Statistics 33): after
+ * step i they are the counts for (i, n), so no intermediate exceeds
+ * choose(m + n, m).  This covers R's rule for exact = NULL (n1, n2 < 50).
+ * Returns false (and computes nothing) when the counts could overflow.
+ */
+static bool
+wilcox_exact_counts(SymDist *d, int64 m, int64 n)
+{
+	int64		half = d->half;
+	int128	   *c;
+	int128		total = 1;
+	int64		i,
+				k;
+
+	if ((lgamma((double) (m + n + 1)) - lgamma((double) (m + 1)) -
+		 lgamma((double) (n + 1))) / M_LN2 > 125.0)
+		return false;
+	c = palloc0(sizeof(int128) * (half + 1));
+	c[0] = 1;
+	for (i = 1; i <= m; i++)
+	{
+		for (k = half; k >= n + i; k--)
+			c[k] -= c[k - n - i];
+		for (k = i; k <= half; k++)
+			c[k] += c[k - i];
+		total = total * (n + i) / i;	/* choose(n + i, i), exactly */
+		sample_check_interrupts();
+	}
+	d->prob = palloc(sizeof(double) * (half + 1));
+	for (k = 0; k <= half; k++)
+		d->prob[k] = (double) ((long double) c[k] / (long double) total);
+	pfree(c);
+	return true;
+}
+#endif
+
 static void
 wilcox_init(SymDist *d, int64 nx, int64 ny)
 {
 	int64		m = Min(nx, ny);
 	int64		n = Max(nx, ny);
 	int64		half = nx * ny / 2;
-	double	   *p = palloc0(sizeof(double) * (m + 1) * (half + 1));
+	double	   *p;
 	int64		i,
 				j,
 				u;
 
+	d->top = nx * ny;
+	d->half = half;
+#ifdef HAVE_INT128
+	if (wilcox_exact_counts(d, m, n))
+		return;
+#endif
+	p = palloc0(sizeof(double) * (m + 1) * (half + 1));
 	for (i = 0; i <= m; i++)
 		p[i * (half + 1)] = 1.0;
 	for (j = 1; j <= n; j++)
@@ -776,13 +828,13 @@ wilcox_init(SymDist *d, int64 nx, int64 ny)
 			double		wi = (double) i / (double) (i + j);
 			double		wj = (double) j / (double) (i + j);
 
-			for (u = top; u >= 0; u--)
-				row[u] = wj * row[u] + (u >= j ? wi * prev[u - j] : 0.0);
+			for (u = top; u >= j; u--)
+				row[u] = wj * row[u] + wi * prev[u - j];
+			for (; u >= 0; u--)
+				row[u] = wj * row[u];
 		}
 		sample_check_interrupts();
 	}
-	d->top = nx * ny;
-	d->half = half;
 	d->prob = palloc(sizeof(double) * (half + 1));
 	memcpy(d->prob, p + m * (half + 1), sizeof(double) * (half + 1));
 	pfree(p);
