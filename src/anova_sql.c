@@ -19,7 +19,8 @@
  * (no data yet) makes the result's fields NULL rather than silently
  * testing the other arms.  No rows (or only rows with a NULL arm) give
  * NULL.  The option equal_var must be the same on every row (22023
- * otherwise); NULL counts as a value, and makes the result's fields NULL.
+ * otherwise); NULL counts as a value, and (on every row) gives a NULL
+ * result, as a NULL argument does elsewhere.
  *
  *-------------------------------------------------------------------------
  */
@@ -353,8 +354,8 @@ arm_cmp(const void *a, const void *b)
 }
 
 /*
- * Final function: NULL for no arms; NULL fields (n_arms, n and method
- * kept) when an arm has no data or equal_var was NULL; otherwise the test
+ * Final function: NULL for no arms or a NULL equal_var; NULL fields
+ * (n_arms, n and method kept) when an arm has no data; otherwise the test
  * (whose own rules leave fields NULL for fewer than two arms, too few
  * observations or zero variances).  The state is not modified.
  */
@@ -374,7 +375,7 @@ anova_test_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (AnovaState *) PG_GETARG_POINTER(0);
-	if (st->narms == 0)
+	if (st->narms == 0 || st->option == OPT_NULL)
 		PG_RETURN_NULL();
 
 	order = palloc(sizeof(AnovaArm *) * st->narms);
@@ -392,7 +393,7 @@ anova_test_finalfn(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("anova_test: the arms hold more than 2^63 observations in all")));
 	}
-	if (empty_arm || st->option == OPT_NULL)
+	if (empty_arm)
 	{
 		r.statistic = r.df1 = r.df2 = r.p_value = NAN;
 		r.n_arms = st->narms;
