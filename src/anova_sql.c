@@ -9,7 +9,7 @@
  * are merged first (Chan-Golub-LeVeque, with the compensated mean of
  * summary.h), so one summary per arm from a GROUP BY and the daily rows of
  * a materialized view give the same test.  Its state is `internal`: a
- * growing list of arms (any number), found by a hash of their labels,
+ * table of arms (any number, arms.h), found by a hash of their labels,
  * each holding n, the mean (double-double) and M2.  Parallel plans move it
  * through serialize/deserialize and merge partial states arm by arm.
  *
@@ -28,7 +28,6 @@
 
 #include <math.h>
 
-#include "common/hashfn.h"
 #include "common/int.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -36,6 +35,7 @@
 
 #include "anova.h"
 #include "args.h"
+#include "arms.h"
 #include "summary_sql.h"
 
 PG_FUNCTION_INFO_V1(anova_test_transfn);
@@ -50,21 +50,10 @@ PG_FUNCTION_INFO_V1(anova_test_finalfn);
 #define OPT_TRUE	2
 #define OPT_NULL	3
 
-typedef struct AnovaArm
-{
-	char	   *label;
-	int			len;
-	uint32		hash;
-	Moments		m;				/* n = 0: no data (only NULL summaries) */
-} AnovaArm;
-
+/* The state: the arms (each with n, mean, mean_lo, M2 in a Moments) and the option. */
 typedef struct AnovaState
 {
-	int			narms;
-	int			capacity;
-	AnovaArm   *arms;
-	int		   *slots;			/* open addressing: arm index + 1, 0 empty */
-	int			nslots;			/* a power of 2, > 2 * narms */
+	ArmTable	arms;			/* payload: Moments; n = 0: no data yet */
 	int			option;			/* OPT_* */
 } AnovaState;
 
@@ -81,87 +70,38 @@ anova_context(FunctionCallInfo fcinfo)
 static AnovaState *
 anova_new(MemoryContext cxt)
 {
-	return MemoryContextAllocZero(cxt, sizeof(AnovaState));
+	AnovaState *st = MemoryContextAllocZero(cxt, sizeof(AnovaState));
+
+	arm_table_init(&st->arms, sizeof(Moments), cxt);
+	return st;
 }
 
-/* Rebuild the hash slots for at least `want` arms. */
-static void
-anova_rehash(AnovaState *st, int want, MemoryContext cxt)
+/* The moments of the arm with this label, created without data if new. */
+static Moments *
+anova_arm(AnovaState *st, const char *label, int len)
 {
-	int			nslots = 16;
-	int			i;
+	bool		created;
+	int			i = arm_table_find(&st->arms, label, len, &created);
+	Moments    *m = arm_table_payload(&st->arms, i);
 
-	while (nslots <= 2 * want)
-		nslots *= 2;
-	if (st->slots)
-		pfree(st->slots);
-	st->slots = MemoryContextAllocZero(cxt, sizeof(int) * nslots);
-	st->nslots = nslots;
-	for (i = 0; i < st->narms; i++)
+	if (created)
 	{
-		int			s = st->arms[i].hash & (nslots - 1);
-
-		while (st->slots[s] != 0)
-			s = (s + 1) & (nslots - 1);
-		st->slots[s] = i + 1;
+		moments_init(m);
+		moments_drop_higher(m);
+		moments_drop_range(m);
 	}
-}
-
-/* The arm with this label, created (without data) if new. */
-static AnovaArm *
-anova_arm(AnovaState *st, const char *label, int len, MemoryContext cxt)
-{
-	uint32		h = hash_bytes((const unsigned char *) label, len);
-	int			s;
-	AnovaArm   *arm;
-
-	if (st->slots != NULL)
-	{
-		for (s = h & (st->nslots - 1); st->slots[s] != 0; s = (s + 1) & (st->nslots - 1))
-		{
-			arm = &st->arms[st->slots[s] - 1];
-			if (arm->hash == h && arm->len == len && memcmp(arm->label, label, len) == 0)
-				return arm;
-		}
-	}
-	if (st->narms == st->capacity)
-	{
-		int			cap = Max(8, st->capacity * 2);
-
-		if (st->arms == NULL)
-			st->arms = MemoryContextAlloc(cxt, sizeof(AnovaArm) * cap);
-		else
-			st->arms = repalloc(st->arms, sizeof(AnovaArm) * cap);
-		st->capacity = cap;
-	}
-	arm = &st->arms[st->narms++];
-	arm->label = MemoryContextAlloc(cxt, Max(len, 1));
-	memcpy(arm->label, label, len);
-	arm->len = len;
-	arm->hash = h;
-	moments_init(&arm->m);
-	moments_drop_higher(&arm->m);
-	moments_drop_range(&arm->m);
-	if (st->slots == NULL || st->narms * 2 >= st->nslots)
-		anova_rehash(st, st->narms, cxt);
-	else
-	{
-		for (s = h & (st->nslots - 1); st->slots[s] != 0; s = (s + 1) & (st->nslots - 1))
-			;
-		st->slots[s] = st->narms;
-	}
-	return arm;
+	return m;
 }
 
 /* Merge moments into an arm; an overflow raises 22003 as stats_agg does. */
 static void
-anova_arm_add(AnovaArm *arm, const Moments *m)
+anova_arm_add(Moments *arm, const Moments *m)
 {
 	Moments		one = *m;
 
 	moments_drop_higher(&one);
 	moments_drop_range(&one);
-	moments_status_error(moments_merge(&arm->m, &one));
+	moments_status_error(moments_merge(arm, &one));
 }
 
 static const char *
@@ -207,7 +147,7 @@ anova_test_transfn(PG_FUNCTION_ARGS)
 	MemoryContext cxt = anova_context(fcinfo);
 	AnovaState *st = PG_ARGISNULL(0) ? NULL : (AnovaState *) PG_GETARG_POINTER(0);
 	text	   *label;
-	AnovaArm   *arm;
+	Moments    *arm;
 
 	if (st == NULL)
 		st = anova_new(cxt);
@@ -217,7 +157,7 @@ anova_test_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
 	label = PG_GETARG_TEXT_PP(1);
-	arm = anova_arm(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), cxt);
+	arm = anova_arm(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
 	if (!PG_ARGISNULL(2))
 	{
 		Moments		m;
@@ -246,11 +186,12 @@ anova_test_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = anova_new(cxt);
 	anova_option(a, b->option);
-	for (i = 0; i < b->narms; i++)
+	for (i = 0; i < b->arms.narms; i++)
 	{
-		AnovaArm   *from = &b->arms[i];
+		const ArmLabel *l = &b->arms.labels[i];
 
-		anova_arm_add(anova_arm(a, from->label, from->len, cxt), &from->m);
+		anova_arm_add(anova_arm(a, l->label, l->len),
+					  (const Moments *) arm_table_payload(&b->arms, i));
 	}
 	PG_RETURN_POINTER(a);
 }
@@ -267,18 +208,19 @@ anova_test_serialize(PG_FUNCTION_ARGS)
 	int			i;
 
 	pq_begintypsend(&buf);
-	pq_sendint32(&buf, st->narms);
+	pq_sendint32(&buf, st->arms.narms);
 	pq_sendbyte(&buf, st->option);
-	for (i = 0; i < st->narms; i++)
+	for (i = 0; i < st->arms.narms; i++)
 	{
-		AnovaArm   *arm = &st->arms[i];
+		const ArmLabel *l = &st->arms.labels[i];
+		const Moments *m = arm_table_payload(&st->arms, i);
 
-		pq_sendint32(&buf, arm->len);
-		pq_sendbytes(&buf, arm->label, arm->len);
-		pq_sendint64(&buf, arm->m.n);
-		pq_sendfloat8(&buf, arm->m.mean);
-		pq_sendfloat8(&buf, arm->m.mean_lo);
-		pq_sendfloat8(&buf, arm->m.m2);
+		pq_sendint32(&buf, l->len);
+		pq_sendbytes(&buf, l->label, l->len);
+		pq_sendint64(&buf, m->n);
+		pq_sendfloat8(&buf, m->mean);
+		pq_sendfloat8(&buf, m->mean_lo);
+		pq_sendfloat8(&buf, m->m2);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -291,15 +233,14 @@ bad_state(void)
 
 /*
  * Deserialize into the current (per-tuple) context; combine copies what
- * it keeps into the aggregate context.  The arms are looked up only by
- * combine, so no hash slots are built here.
+ * it keeps into the aggregate context.
  */
 Datum
 anova_test_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
-	AnovaState *st = palloc0(sizeof(AnovaState));
+	AnovaState *st = anova_new(CurrentMemoryContext);
 	int			narms;
 	int			i;
 
@@ -311,46 +252,28 @@ anova_test_deserialize(PG_FUNCTION_ARGS)
 	st->option = pq_getmsgbyte(&buf);
 	if (narms < 0 || narms > buf.len / 36 || st->option < OPT_UNSET || st->option > OPT_NULL)
 		bad_state();
-	st->narms = narms;
-	st->capacity = narms;
-	st->arms = palloc(sizeof(AnovaArm) * Max(narms, 1));
 	for (i = 0; i < narms; i++)
 	{
-		AnovaArm   *arm = &st->arms[i];
 		int			len = pq_getmsgint(&buf, 4);
+		const char *label;
+		Moments    *m;
 
 		if (len < 0 || len > buf.len - buf.cursor)
 			bad_state();
-		arm->label = palloc(Max(len, 1));
-		pq_copymsgbytes(&buf, arm->label, len);
-		arm->len = len;
-		arm->hash = hash_bytes((const unsigned char *) arm->label, len);
-		moments_init(&arm->m);
-		moments_drop_higher(&arm->m);
-		moments_drop_range(&arm->m);
-		arm->m.n = pq_getmsgint64(&buf);
-		arm->m.mean = pq_getmsgfloat8(&buf);
-		arm->m.mean_lo = pq_getmsgfloat8(&buf);
-		arm->m.m2 = pq_getmsgfloat8(&buf);
-		if (arm->m.n < 0 || !isfinite(arm->m.mean) || !isfinite(arm->m.mean_lo) ||
-			!(arm->m.m2 >= 0.0) || isinf(arm->m.m2))
+		label = pq_getmsgbytes(&buf, len);
+		m = anova_arm(st, label, len);
+		if (m->n != 0)
+			bad_state();		/* a label twice */
+		m->n = pq_getmsgint64(&buf);
+		m->mean = pq_getmsgfloat8(&buf);
+		m->mean_lo = pq_getmsgfloat8(&buf);
+		m->m2 = pq_getmsgfloat8(&buf);
+		if (m->n < 0 || !isfinite(m->mean) || !isfinite(m->mean_lo) ||
+			!(m->m2 >= 0.0) || isinf(m->m2))
 			bad_state();
 	}
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(st);
-}
-
-/* Arms in the order of their labels (bytewise), for a result that does not depend on the plan's order. */
-static int
-arm_cmp(const void *a, const void *b)
-{
-	const AnovaArm *x = *(const AnovaArm *const *) a;
-	const AnovaArm *y = *(const AnovaArm *const *) b;
-	int			c = memcmp(x->label, y->label, Min(x->len, y->len));
-
-	if (c != 0)
-		return c;
-	return (x->len > y->len) - (x->len < y->len);
 }
 
 /*
@@ -363,7 +286,7 @@ Datum
 anova_test_finalfn(PG_FUNCTION_ARGS)
 {
 	AnovaState *st;
-	AnovaArm  **order;
+	int		   *order;
 	Moments    *arms;
 	AnovaResult r;
 	bool		empty_arm = false;
@@ -375,17 +298,15 @@ anova_test_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (AnovaState *) PG_GETARG_POINTER(0);
-	if (st->narms == 0 || st->option == OPT_NULL)
+	if (st->arms.narms == 0 || st->option == OPT_NULL)
 		PG_RETURN_NULL();
 
-	order = palloc(sizeof(AnovaArm *) * st->narms);
-	arms = palloc(sizeof(Moments) * st->narms);
-	for (i = 0; i < st->narms; i++)
-		order[i] = &st->arms[i];
-	qsort(order, st->narms, sizeof(AnovaArm *), arm_cmp);
-	for (i = 0; i < st->narms; i++)
+	/* the arms in the order of their labels: a result independent of the plan */
+	order = arm_table_order(&st->arms);
+	arms = palloc(sizeof(Moments) * st->arms.narms);
+	for (i = 0; i < st->arms.narms; i++)
 	{
-		arms[i] = order[i]->m;
+		arms[i] = *(const Moments *) arm_table_payload(&st->arms, order[i]);
 		if (arms[i].n == 0)
 			empty_arm = true;
 		if (pg_add_s64_overflow(total, arms[i].n, &total))
@@ -396,12 +317,12 @@ anova_test_finalfn(PG_FUNCTION_ARGS)
 	if (empty_arm)
 	{
 		r.statistic = r.df1 = r.df2 = r.p_value = NAN;
-		r.n_arms = st->narms;
+		r.n_arms = st->arms.narms;
 		r.n = total;
 		r.method = anova_method(st->option == OPT_TRUE);
 	}
 	else
-		anova_oneway(arms, st->narms, st->option == OPT_TRUE, &r);
+		anova_oneway(arms, st->arms.narms, st->option == OPT_TRUE, &r);
 
 	values[0] = result_float8(r.statistic, &nulls[0]);
 	values[1] = result_float8(r.df1, &nulls[1]);

@@ -20,6 +20,7 @@
 #include "utils/builtins.h"
 
 #include "args.h"
+#include "arms.h"
 #include "ranktests.h"
 #include "sample_sql.h"
 
@@ -190,19 +191,16 @@ ks_test_sql(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
+/* One arm's data: its values, and whether a row of it had a NULL sample. */
 typedef struct KruskalArm
 {
-	char	   *label;
-	int			len;
-	bool		had_null;		/* a row of this arm had a NULL sample */
+	bool		had_null;
 	SampleState values;
 } KruskalArm;
 
 typedef struct KruskalState
 {
-	int			narms;
-	int			capacity;
-	KruskalArm *arms;
+	ArmTable	arms;			/* payload: KruskalArm */
 } KruskalState;
 
 static MemoryContext
@@ -220,35 +218,23 @@ kruskal_new(MemoryContext cxt)
 {
 	KruskalState *st = MemoryContextAllocZero(cxt, sizeof(KruskalState));
 
+	arm_table_init(&st->arms, sizeof(KruskalArm), cxt);
 	return st;
 }
 
 /* The arm with this label, created (empty) if new. */
 static KruskalArm *
-kruskal_arm(KruskalState *st, const char *label, int len, MemoryContext cxt)
+kruskal_arm(KruskalState *st, const char *label, int len)
 {
-	int			i;
-	KruskalArm *arm;
+	bool		created;
+	int			i = arm_table_find(&st->arms, label, len, &created);
+	KruskalArm *arm = arm_table_payload(&st->arms, i);
 
-	for (i = 0; i < st->narms; i++)
-		if (st->arms[i].len == len && memcmp(st->arms[i].label, label, len) == 0)
-			return &st->arms[i];
-	if (st->narms == st->capacity)
+	if (created)
 	{
-		int			cap = Max(8, st->capacity * 2);
-
-		if (st->arms == NULL)
-			st->arms = MemoryContextAlloc(cxt, sizeof(KruskalArm) * cap);
-		else
-			st->arms = repalloc(st->arms, sizeof(KruskalArm) * cap);
-		st->capacity = cap;
+		arm->had_null = false;
+		sample_state_init(&arm->values);
 	}
-	arm = &st->arms[st->narms++];
-	arm->label = MemoryContextAlloc(cxt, Max(len, 1));
-	memcpy(arm->label, label, len);
-	arm->len = len;
-	arm->had_null = false;
-	sample_state_init(&arm->values);
 	return arm;
 }
 
@@ -269,7 +255,7 @@ kruskal_test_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
 	label = PG_GETARG_TEXT_PP(1);
-	arm = kruskal_arm(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), cxt);
+	arm = kruskal_arm(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
 	if (PG_ARGISNULL(2))
 		arm->had_null = true;
 	else
@@ -291,7 +277,7 @@ kruskal_test_combine(PG_FUNCTION_ARGS)
 	KruskalState *b = PG_ARGISNULL(1) ? NULL : (KruskalState *) PG_GETARG_POINTER(1);
 	int			i;
 
-	if (b == NULL || b->narms == 0)
+	if (b == NULL || b->arms.narms == 0)
 	{
 		if (a == NULL)
 			PG_RETURN_NULL();
@@ -299,10 +285,11 @@ kruskal_test_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		a = kruskal_new(cxt);
-	for (i = 0; i < b->narms; i++)
+	for (i = 0; i < b->arms.narms; i++)
 	{
-		KruskalArm *from = &b->arms[i];
-		KruskalArm *to = kruskal_arm(a, from->label, from->len, cxt);
+		const ArmLabel *l = &b->arms.labels[i];
+		KruskalArm *to = kruskal_arm(a, l->label, l->len);
+		KruskalArm *from = arm_table_payload(&b->arms, i);
 
 		to->had_null |= from->had_null;
 		sample_state_merge(&to->values, &from->values, cxt);
@@ -323,15 +310,16 @@ kruskal_test_serialize(PG_FUNCTION_ARGS)
 	int			i;
 
 	pq_begintypsend(&buf);
-	pq_sendint32(&buf, st->narms);
-	for (i = 0; i < st->narms; i++)
+	pq_sendint32(&buf, st->arms.narms);
+	for (i = 0; i < st->arms.narms; i++)
 	{
-		KruskalArm *arm = &st->arms[i];
+		const ArmLabel *l = &st->arms.labels[i];
+		KruskalArm *arm = arm_table_payload(&st->arms, i);
 		int64		j;
 
 		sample_state_sort(&arm->values);
-		pq_sendint32(&buf, arm->len);
-		pq_sendbytes(&buf, arm->label, arm->len);
+		pq_sendint32(&buf, l->len);
+		pq_sendbytes(&buf, l->label, l->len);
 		pq_sendbyte(&buf, arm->had_null ? 1 : 0);
 		pq_sendint64(&buf, arm->values.n);
 		for (j = 0; j < arm->values.n; j++)
@@ -349,7 +337,7 @@ kruskal_test_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
-	KruskalState *st = palloc0(sizeof(KruskalState));
+	KruskalState *st = kruskal_new(CurrentMemoryContext);
 	int			narms;
 	int			i;
 
@@ -360,21 +348,16 @@ kruskal_test_deserialize(PG_FUNCTION_ARGS)
 	narms = pq_getmsgint(&buf, 4);
 	if (narms < 0)
 		elog(ERROR, "invalid kruskal_test partial state");
-	st->narms = narms;
-	st->capacity = narms;
-	st->arms = palloc(sizeof(KruskalArm) * Max(narms, 1));
 	for (i = 0; i < narms; i++)
 	{
-		KruskalArm *arm = &st->arms[i];
+		KruskalArm *arm;
 		int			len = pq_getmsgint(&buf, 4);
 		int64		n,
 					j;
 
 		if (len < 0 || len > buf.len - buf.cursor)
 			elog(ERROR, "invalid kruskal_test partial state");
-		arm->label = palloc(Max(len, 1));
-		pq_copymsgbytes(&buf, arm->label, len);
-		arm->len = len;
+		arm = kruskal_arm(st, pq_getmsgbytes(&buf, len), len);
 		arm->had_null = pq_getmsgbyte(&buf) != 0;
 		n = pq_getmsgint64(&buf);
 		if (n < 0 || n > (buf.len - buf.cursor) / 8)
@@ -417,14 +400,14 @@ kruskal_test_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (KruskalState *) PG_GETARG_POINTER(0);
-	if (st->narms == 0)
+	if (st->arms.narms == 0)
 		PG_RETURN_NULL();
-	arms = palloc(sizeof(double *) * st->narms);
-	n = palloc(sizeof(int64) * st->narms);
+	arms = palloc(sizeof(double *) * st->arms.narms);
+	n = palloc(sizeof(int64) * st->arms.narms);
 	sample_install_interrupt_hook();
-	for (i = 0; i < st->narms; i++)
+	for (i = 0; i < st->arms.narms; i++)
 	{
-		SampleState *v = &st->arms[i].values;
+		SampleState *v = &((KruskalArm *) arm_table_payload(&st->arms, i))->values;
 
 		n[i] = v->n;
 		if (v->n == 0)
@@ -445,6 +428,6 @@ kruskal_test_finalfn(PG_FUNCTION_ARGS)
 		r.statistic = r.df = r.p_value = NAN;
 	}
 	else
-		kruskal_test(arms, n, st->narms, &r);
+		kruskal_test(arms, n, st->arms.narms, &r);
 	PG_RETURN_DATUM(rank_result(fcinfo, &r, true, false));
 }
