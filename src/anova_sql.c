@@ -57,16 +57,6 @@ typedef struct AnovaState
 	int			option;			/* OPT_* */
 } AnovaState;
 
-static MemoryContext
-anova_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "anova_test called in non-aggregate context");
-	return aggcontext;
-}
-
 static AnovaState *
 anova_new(MemoryContext cxt)
 {
@@ -81,8 +71,7 @@ static Moments *
 anova_arm(AnovaState *st, const char *label, int len)
 {
 	bool		created;
-	int			i = arm_table_find(&st->arms, label, len, &created);
-	Moments    *m = arm_table_payload(&st->arms, i);
+	Moments    *m = arm_table_arm(&st->arms, label, len, &created);
 
 	if (created)
 	{
@@ -144,7 +133,7 @@ anova_option(AnovaState *st, int option)
 Datum
 anova_test_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = anova_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "anova_test");
 	AnovaState *st = PG_ARGISNULL(0) ? NULL : (AnovaState *) PG_GETARG_POINTER(0);
 	text	   *label;
 	Moments    *arm;
@@ -172,7 +161,7 @@ anova_test_transfn(PG_FUNCTION_ARGS)
 Datum
 anova_test_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = anova_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "anova_test");
 	AnovaState *a = PG_ARGISNULL(0) ? NULL : (AnovaState *) PG_GETARG_POINTER(0);
 	AnovaState *b = PG_ARGISNULL(1) ? NULL : (AnovaState *) PG_GETARG_POINTER(1);
 	int			i;

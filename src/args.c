@@ -366,3 +366,23 @@ arg_data_not_finite(double value, const char *what)
 			 errmsg("%s %s", what, isnan(value) ? "NaN" : "an infinite value"),
 			 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
 }
+
+/* ---------------------------------------------------------------------
+ * Aggregates (appended by the anova family)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * agg_memory_context: the aggregate's memory context, where transition
+ * states live; a "cannot happen" error when the support function `what` is
+ * called outside an aggregate (e.g. directly from SQL).
+ */
+MemoryContext
+agg_memory_context(FunctionCallInfo fcinfo, const char *what)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", what);
+	return aggcontext;
+}

@@ -105,4 +105,11 @@ extern Datum result_float8(double value, bool *isnull);
  */
 extern void arg_data_not_finite(double value, const char *what) pg_attribute_noreturn();
 
+/*
+ * Aggregates (appended by the anova family): the memory context of the
+ * aggregate calling a support function, or elog(ERROR) naming `what` when
+ * it is called outside one.
+ */
+extern MemoryContext agg_memory_context(FunctionCallInfo fcinfo, const char *what);
+
 #endif							/* ABSTATS_ARGS_H */

@@ -102,6 +102,13 @@ arm_table_find(ArmTable *t, const char *label, int len, bool *created)
 	return t->narms - 1;
 }
 
+/* arm_table_find(), returning the arm's payload. */
+void *
+arm_table_arm(ArmTable *t, const char *label, int len, bool *created)
+{
+	return arm_table_payload(t, arm_table_find(t, label, len, created));
+}
+
 static int
 label_cmp(const void *a, const void *b, void *arg)
 {

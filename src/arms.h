@@ -34,6 +34,7 @@ typedef struct ArmTable
 
 extern void arm_table_init(ArmTable *t, Size payload, MemoryContext cxt);
 extern int	arm_table_find(ArmTable *t, const char *label, int len, bool *created);
+extern void *arm_table_arm(ArmTable *t, const char *label, int len, bool *created);
 extern int *arm_table_order(const ArmTable *t);
 
 /*

@@ -68,16 +68,6 @@ static const ArgKeyword method_choices[] = {
 	{NULL, 0}
 };
 
-static MemoryContext
-rank_cor_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "rank_cor_test called in non-aggregate context");
-	return aggcontext;
-}
-
 static RankCorState *
 rank_cor_new(MemoryContext cxt)
 {
@@ -196,7 +186,7 @@ rank_cor_reserve(RankCorState *st, int64 more, MemoryContext cxt)
 Datum
 rank_cor_test_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = rank_cor_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "rank_cor_test");
 	RankCorState *st = PG_ARGISNULL(0) ? NULL : (RankCorState *) PG_GETARG_POINTER(0);
 	double		x,
 				y;
@@ -227,7 +217,7 @@ rank_cor_test_transfn(PG_FUNCTION_ARGS)
 Datum
 rank_cor_test_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = rank_cor_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "rank_cor_test");
 	RankCorState *a = PG_ARGISNULL(0) ? NULL : (RankCorState *) PG_GETARG_POINTER(0);
 	RankCorState *b = PG_ARGISNULL(1) ? NULL : (RankCorState *) PG_GETARG_POINTER(1);
 

@@ -203,16 +203,6 @@ typedef struct KruskalState
 	ArmTable	arms;			/* payload: KruskalArm */
 } KruskalState;
 
-static MemoryContext
-kruskal_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "kruskal_test called in non-aggregate context");
-	return aggcontext;
-}
-
 static KruskalState *
 kruskal_new(MemoryContext cxt)
 {
@@ -227,8 +217,7 @@ static KruskalArm *
 kruskal_arm(KruskalState *st, const char *label, int len)
 {
 	bool		created;
-	int			i = arm_table_find(&st->arms, label, len, &created);
-	KruskalArm *arm = arm_table_payload(&st->arms, i);
+	KruskalArm *arm = arm_table_arm(&st->arms, label, len, &created);
 
 	if (created)
 	{
@@ -245,7 +234,7 @@ kruskal_arm(KruskalState *st, const char *label, int len)
 Datum
 kruskal_test_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = kruskal_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "kruskal_test");
 	KruskalState *st = PG_ARGISNULL(0) ? NULL : (KruskalState *) PG_GETARG_POINTER(0);
 	text	   *label;
 	KruskalArm *arm;
@@ -272,7 +261,7 @@ kruskal_test_transfn(PG_FUNCTION_ARGS)
 Datum
 kruskal_test_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = kruskal_context(fcinfo);
+	MemoryContext cxt = agg_memory_context(fcinfo, "kruskal_test");
 	KruskalState *a = PG_ARGISNULL(0) ? NULL : (KruskalState *) PG_GETARG_POINTER(0);
 	KruskalState *b = PG_ARGISNULL(1) ? NULL : (KruskalState *) PG_GETARG_POINTER(1);
 	int			i;

@@ -643,16 +643,6 @@ new_state(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
 	return st;
 }
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "stats_sample aggregate function called in non-aggregate context");
-	return aggcontext;
-}
-
 /*
  * sample_agg(value) transition: skip NULLs, reject NaN and infinities (as
  * stats_agg does), append the value to the state in place.
@@ -680,7 +670,7 @@ sample_agg_transfn(PG_FUNCTION_ARGS)
 	if (unlikely(st->n == st->capacity))
 	{
 		if (aggcontext == NULL)
-			aggcontext = agg_context(fcinfo);
+			aggcontext = agg_memory_context(fcinfo, "stats_sample aggregate function");
 		sample_state_reserve(st, 1, aggcontext);
 	}
 	if (st->n > 0 && x < st->values[st->n - 1])
@@ -708,7 +698,7 @@ stats_sample_rollup_transfn(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		st = new_state(fcinfo, &aggcontext);
 	else
-		aggcontext = agg_context(fcinfo);
+		aggcontext = agg_memory_context(fcinfo, "stats_sample aggregate function");
 	s = PG_GETARG_STATS_SAMPLE_P(1);
 	sample_state_append(st, s->values, STATS_SAMPLE_N(s), true, aggcontext);
 	PG_FREE_IF_COPY(s, 1);
@@ -736,7 +726,7 @@ stats_sample_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = new_state(fcinfo, &aggcontext);
 	else
-		aggcontext = agg_context(fcinfo);
+		aggcontext = agg_memory_context(fcinfo, "stats_sample aggregate function");
 	sample_state_merge(a, b, aggcontext);
 	PG_RETURN_POINTER(a);
 }
