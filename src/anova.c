@@ -53,6 +53,7 @@
 #define METHOD_WELCH	"One-way analysis of means (not assuming equal variances)"
 #define METHOD_CLASSIC	"One-way analysis of means"
 
+/* R's method text for the test chosen by equal_var. */
 const char *
 anova_method(bool equal_var)
 {

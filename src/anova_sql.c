@@ -57,6 +57,7 @@ typedef struct AnovaState
 	int			option;			/* OPT_* */
 } AnovaState;
 
+/* An empty state in cxt. */
 static AnovaState *
 anova_new(MemoryContext cxt)
 {
@@ -93,6 +94,7 @@ anova_arm_add(Moments *arm, const Moments *m)
 	moments_status_error(moments_merge(arm, &one));
 }
 
+/* An OPT_* value as the text of messages. */
 static const char *
 option_name(int option)
 {
@@ -214,6 +216,7 @@ anova_test_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* The cannot-happen error for a malformed serialized state. */
 static void
 bad_state(void)
 {

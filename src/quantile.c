@@ -111,6 +111,10 @@ normal_interval(double est, double se, double conf_level, Alternative alt,
 	}
 }
 
+/*
+ * quantile_test: the test of the file comment on sorted samples t[0..nt),
+ * c[0..nc); undefined fields NAN.
+ */
 void
 quantile_test(const double *t, int64 nt, const double *c, int64 nc,
 			  double q, double conf_level, Alternative alt, double mu,

@@ -161,6 +161,7 @@ typedef struct TieSums
 	bool		any;
 } TieSums;
 
+/* The tie sums of the sorted v[0..n). */
 static void
 tie_sums(const double *v, int64 n, TieSums *s)
 {

@@ -68,6 +68,7 @@ static const ArgKeyword method_choices[] = {
 	{NULL, 0}
 };
 
+/* An empty state in cxt, no option seen yet. */
 static RankCorState *
 rank_cor_new(MemoryContext cxt)
 {
