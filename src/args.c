@@ -377,3 +377,42 @@ arg_size_check(double mde, double sig_level, double power)
 				 errdetail("\"power\" must exceed \"sig_level\" (%g), the power when there is no effect.",
 						   sig_level)));
 }
+
+/* ---------------------------------------------------------------------
+ * Data values fed to aggregates (appended by the ranks family)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * arg_data_not_finite: the 22023 error for a NaN or infinite value fed to
+ * an aggregate that collects or summarizes values (no summary or sample can
+ * hold one).  `what` says who refuses it, e.g. "sample_agg cannot collect".
+ */
+void
+arg_data_not_finite(double value, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s", what, isnan(value) ? "NaN" : "an infinite value"),
+			 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
+}
+
+/* ---------------------------------------------------------------------
+ * Aggregates (appended by the anova family)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * agg_memory_context: the aggregate's memory context, where transition
+ * states live; a "cannot happen" error when the support function `what` is
+ * called outside an aggregate (e.g. directly from SQL).
+ */
+MemoryContext
+agg_memory_context(FunctionCallInfo fcinfo, const char *what)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", what);
+	return aggcontext;
+}

@@ -117,4 +117,18 @@ extern void arg_size_check(double mde, double sig_level, double power);
 		PG_RETURN_FLOAT8(_v); \
 	} while (0)
 
+/*
+ * Data fed to aggregates (appended by the ranks family): the 22023 error for
+ * a NaN or infinite value, e.g. arg_data_not_finite(x, "sample_agg cannot
+ * collect").  Call it only after an isfinite() test, in the per-row path.
+ */
+extern void arg_data_not_finite(double value, const char *what) pg_attribute_noreturn();
+
+/*
+ * Aggregates (appended by the anova family): the memory context of the
+ * aggregate calling a support function, or elog(ERROR) naming `what` when
+ * it is called outside one.
+ */
+extern MemoryContext agg_memory_context(FunctionCallInfo fcinfo, const char *what);
+
 #endif							/* ABSTATS_ARGS_H */

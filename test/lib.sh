@@ -276,3 +276,24 @@ abstats_stop() {
 	as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" stop -m fast >/dev/null 2>&1 ||
 		as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" stop -m immediate >/dev/null 2>&1
 }
+
+# bench_private_pg DIR: a private copy of the PostgreSQL installation under
+# DIR with this checkout's build installed into it (PostgreSQL finds its
+# share/ and lib/ relative to its binaries), so that a benchmark neither
+# needs root nor replaces the abstats other checkouts have installed; sets
+# PG_BIN to the copy's binaries.  Call after abstats_deps.
+bench_private_pg() {
+	local prefix=$1 sys_lib sys_share
+	log "copying PostgreSQL to $prefix and building abstats into it"
+	sys_lib=$(dirname "$PG_BIN")				# e.g. /usr/lib/postgresql/15
+	sys_share=$("$PG_CONFIG" --sharedir)		# e.g. /usr/share/postgresql/15
+	rm -rf "$prefix"
+	mkdir -p "$prefix$(dirname "$sys_lib")" "$prefix$(dirname "$sys_share")" || return 1
+	cp -a "$sys_lib" "$prefix$sys_lib" || return 1
+	cp -a "$sys_share" "$prefix$sys_share" || return 1
+	make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" ABSTATS_CFLAGS="${ABSTATS_CFLAGS:--Werror}" || return 1
+	make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$prefix" install >/dev/null || return 1
+	PG_BIN=$prefix$PG_BIN
+	"$PG_BIN/pg_config" --sharedir | grep -q "^$prefix" || {
+		echo "the copied PostgreSQL does not relocate to $prefix" >&2; return 1; }
+}

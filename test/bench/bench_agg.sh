@@ -40,24 +40,7 @@ BENCH_DIR=$ABSTATS_TOP/.abstats/bench
 
 abstats_deps || exit 1
 
-# A private copy of the PostgreSQL installation with this checkout's build
-# installed into it (PostgreSQL finds its share/ and lib/ relative to its
-# binaries), so the benchmark neither needs root nor replaces the abstats
-# that other checkouts on this machine have installed.
-PG_SYS_BIN=$PG_BIN
-PG_PREFIX=$BENCH_DIR/pg
-log "copying PostgreSQL to $PG_PREFIX and building abstats into it"
-PG_SYS_LIB=$(dirname "$PG_SYS_BIN")		# e.g. /usr/lib/postgresql/15
-PG_SYS_SHARE=$("$PG_CONFIG" --sharedir)	# e.g. /usr/share/postgresql/15
-rm -rf "$PG_PREFIX"
-mkdir -p "$PG_PREFIX$(dirname "$PG_SYS_LIB")" "$PG_PREFIX$(dirname "$PG_SYS_SHARE")" || exit 1
-cp -a "$PG_SYS_LIB" "$PG_PREFIX$PG_SYS_LIB" || exit 1
-cp -a "$PG_SYS_SHARE" "$PG_PREFIX$PG_SYS_SHARE" || exit 1
-make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" ABSTATS_CFLAGS="${ABSTATS_CFLAGS:--Werror}" || exit 1
-make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$PG_PREFIX" install >/dev/null || exit 1
-PG_BIN=$PG_PREFIX$PG_SYS_BIN
-"$PG_BIN/pg_config" --sharedir | grep -q "^$PG_PREFIX" || {
-	echo "the copied PostgreSQL does not relocate to $PG_PREFIX" >&2; exit 1; }
+bench_private_pg "$BENCH_DIR/pg" || exit 1
 
 abstats_start "$BENCH_DIR/server" || exit 1
 # Stop the server and drop its ~1.5 GB of data when done.
