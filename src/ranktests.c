@@ -65,8 +65,13 @@
 #include "ranktests.h"
 #include "sample.h"
 
-/* Differences left in the bracket when they are collected and selected. */
+/*
+ * Differences left in the bracket when they are collected and selected: a
+ * few per row and column of the matrix, at least 2^16, at most 2^21 (32 MB).
+ */
+#define GATHER_MIN		(1 << 16)
 #define GATHER_MAX		(1 << 21)
+#define GATHER_PER_LINE	4
 /* Size of the random sample that chooses the pivots. */
 #define NSAMPLE			8192
 
@@ -533,6 +538,9 @@ static double
 ps_select(PairSelect *ps, int64 k)
 {
 	double	   *sample = palloc(sizeof(double) * NSAMPLE);
+	int64		gather = GATHER_PER_LINE * (ps->m->nrows + ps->m->ncols);
+
+	gather = Min(Max(gather, GATHER_MIN), GATHER_MAX);
 
 	ps_reset(ps);
 	for (;;)
@@ -551,7 +559,7 @@ ps_select(PairSelect *ps, int64 k)
 
 			cells += ps->U[i] - ps->L[i];
 		}
-		if (cells <= GATHER_MAX)
+		if (cells <= gather)
 		{
 			pfree(sample);
 			return ps_gather_select(ps, cells, k);

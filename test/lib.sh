@@ -297,3 +297,23 @@ bench_private_pg() {
 	"$PG_BIN/pg_config" --sharedir | grep -q "^$prefix" || {
 		echo "the copied PostgreSQL does not relocate to $prefix" >&2; return 1; }
 }
+
+# bench_psql: psql to a benchmark's server (no psqlrc, stop at the first
+# error, no pager), database postgres.
+bench_psql() {
+	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -P pager=off -d postgres "$@"
+}
+
+# bench_server DIR SETTING...: start a benchmark's throwaway server under
+# DIR, apply the settings with ALTER SYSTEM (e.g. "jit = off") and restart
+# it; at exit the server is stopped and its data dropped.
+bench_server() {
+	local dir=$1 setting args=()
+	shift
+	abstats_start "$dir" || return 1
+	trap 'abstats_stop; rm -rf "$ABSTATS_SERVER_DIR/data"' EXIT
+	for setting in "$@"; do args+=(-c "ALTER SYSTEM SET $setting"); done
+	bench_psql "${args[@]}" || return 1
+	as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" -l "$ABSTATS_SERVER_DIR/server.log" \
+		-w restart >/dev/null
+}

@@ -42,18 +42,9 @@ abstats_deps || exit 1
 
 bench_private_pg "$BENCH_DIR/pg" || exit 1
 
-abstats_start "$BENCH_DIR/server" || exit 1
-# Stop the server and drop its ~1.5 GB of data when done.
-trap 'abstats_stop; rm -rf "$ABSTATS_SERVER_DIR/data"' EXIT
-
-bench_psql() {
-	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -P pager=off -d postgres "$@"
-}
-
-bench_psql -c "ALTER SYSTEM SET shared_buffers = '2GB'" \
-	-c "ALTER SYSTEM SET jit = off" \
-	-c "ALTER SYSTEM SET max_parallel_workers_per_gather = $WORKERS" || exit 1
-as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" -l "$ABSTATS_SERVER_DIR/server.log" -w restart >/dev/null || exit 1
+# (the server is stopped and its ~1.5 GB of data dropped when done)
+bench_server "$BENCH_DIR/server" "shared_buffers = '2GB'" "jit = off" \
+	"max_parallel_workers_per_gather = $WORKERS" || exit 1
 
 log "generating $ROWS rows"
 start=$(date +%s)
