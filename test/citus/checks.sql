@@ -1,0 +1,433 @@
+-- test/citus/checks.sql: abstats on a Citus cluster; run by test/citus/run on
+-- the coordinator of a cluster with two workers.  Every result computed on
+-- distributed tables is compared in SQL with the same query on a plain
+-- (single-node) table holding the same rows; the comparisons print
+-- "check NAME ... ok" or "... FAILED" (merge order varies between runs, so
+-- no result is printed as a number to compare), and the measurements
+-- (pushdown, rows and bytes shipped) print as information.
+\set ON_ERROR_STOP 1
+\pset footer off
+SET client_min_messages = warning;
+SET max_parallel_workers_per_gather = 0;	-- single-node results are one pass
+SET citus.shard_count = 8;
+
+-- The extension: created at 0.1.0 on the coordinator (Citus creates it on
+-- every worker), then updated there (Citus propagates ALTER EXTENSION
+-- UPDATE to the workers in the same distributed transaction).
+CREATE EXTENSION abstats VERSION '0.1.0';
+ALTER EXTENSION abstats UPDATE;
+\echo '-- abstats version on each node'
+SELECT 'coordinator' AS node, extversion AS abstats FROM pg_extension WHERE extname = 'abstats'
+UNION ALL
+SELECT 'worker ' || nodeport, result FROM run_command_on_workers(
+	$$SELECT extversion FROM pg_extension WHERE extname = 'abstats'$$)
+ORDER BY 1;
+
+-- Helpers, on the coordinator only (Citus warns that it does not create
+-- temporary functions on the workers; that is intended).
+SET client_min_messages = error;
+-- check(name, ok): one line per check
+CREATE FUNCTION pg_temp.check(name text, ok boolean) RETURNS text
+LANGUAGE sql AS $$
+	SELECT format('check %s ... %s', name, CASE WHEN ok THEN 'ok' ELSE 'FAILED' END)
+$$;
+-- close_to(a, b, scale): |a - b| <= 1e-12 * scale (NULL only where both are)
+CREATE FUNCTION pg_temp.close_to(a float8, b float8, scale float8) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL
+		ELSE a = b OR abs(a - b) <= 1e-12 * abs(scale) END
+$$;
+-- rel_diff(a, b, scale): |a - b| / scale, for the report
+CREATE FUNCTION pg_temp.rel_diff(a float8, b float8, scale float8) RETURNS float8
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN a IS NULL OR b IS NULL THEN CASE WHEN a IS NULL AND b IS NULL THEN 0::float8 ELSE 'Infinity' END
+		WHEN a = b THEN 0 WHEN scale = 0 THEN 'Infinity' ELSE abs(a - b) / abs(scale) END
+$$;
+-- same_summary(a, b): n, min and max equal; mean to 1e-12 of max(|mean|, sd);
+-- variance to 1e-12 of itself; skewness and kurtosis to 1e-12 of
+-- max(|value|, 1) (they are scale-free).  b is the single-node result.
+CREATE FUNCTION pg_temp.same_summary(a stats_summary, b stats_summary) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL
+		ELSE n(a) = n(b)
+			AND min_value(a) IS NOT DISTINCT FROM min_value(b)
+			AND max_value(a) IS NOT DISTINCT FROM max_value(b)
+			AND pg_temp.close_to(mean(a), mean(b), greatest(abs(mean(b)), coalesce(stddev(b), 0)))
+			AND pg_temp.close_to(variance(a), variance(b), variance(b))
+			AND pg_temp.close_to(skewness(a), skewness(b), greatest(abs(skewness(b)), 1))
+			AND pg_temp.close_to(kurtosis(a), kurtosis(b), greatest(abs(kurtosis(b)), 1)) END
+$$;
+-- summary_diff(a, b): the largest of those relative differences
+CREATE FUNCTION pg_temp.summary_diff(a stats_summary, b stats_summary) RETURNS float8
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT greatest(
+		pg_temp.rel_diff(mean(a), mean(b), greatest(abs(mean(b)), coalesce(stddev(b), 0))),
+		pg_temp.rel_diff(variance(a), variance(b), variance(b)),
+		pg_temp.rel_diff(skewness(a), skewness(b), greatest(abs(skewness(b)), 1)),
+		pg_temp.rel_diff(kurtosis(a), kurtosis(b), greatest(abs(kurtosis(b)), 1)))
+$$;
+-- the largest relative difference seen, per check, for the report
+CREATE TEMP TABLE worst (name text, diff float8);
+SET client_min_messages = warning;
+
+-- Data: 200,000 users.  A and B: revenue-like (90% zeros, a skewed tail, 2%
+-- NULL); C: values on a large offset (1e6 + an exponential of sd 4, the case
+-- where the state's low-order part of the mean matters); D: four users (most
+-- shards have none); N: users whose value is always NULL.  x, z, w: further
+-- metrics (a covariate correlated with value, and two others).
+SELECT setseed(0.31) AS seed \gset
+CREATE TABLE t_single (user_id bigint, day int, variant text,
+	value float8, x float8, z float8, w float8);
+INSERT INTO t_single
+SELECT i, i % 28,
+	CASE WHEN i % 997 = 0 THEN 'N' WHEN i % 50000 = 7 THEN 'D'
+		WHEN i % 20 = 0 THEN 'C' WHEN random() < 0.5 THEN 'A' ELSE 'B' END,
+	NULL, random() * 10, random() - 0.5, -ln(1 - random())
+FROM generate_series(1, 200000) i;
+UPDATE t_single SET value = CASE variant
+	WHEN 'A' THEN CASE WHEN random() < 0.02 THEN NULL
+		WHEN random() < 0.1 THEN round((20 * exp(2 * random()))::numeric, 2)::float8 ELSE 0 END
+	WHEN 'B' THEN CASE WHEN random() < 0.02 THEN NULL
+		WHEN random() < 0.11 THEN round((21 * exp(2 * random()))::numeric, 2)::float8 ELSE 0 END
+	WHEN 'C' THEN 1e6 + floor(-ln(1 - random()) * 1024) / 256
+	WHEN 'D' THEN random() * 100 - 50
+	END;
+UPDATE t_single SET x = x + coalesce(value, 0) * 0.5 WHERE variant IN ('A', 'B');
+VACUUM ANALYZE t_single;
+
+-- the same rows, distributed by user (8 shards over the two workers)
+CREATE TABLE t (LIKE t_single);
+SELECT create_distributed_table('t', 'user_id') \gset
+INSERT INTO t SELECT * FROM t_single;
+
+-- Stored daily summaries (one per day, user segment and variant), computed
+-- once on the plain table and stored in both a plain table and a table
+-- distributed by day, so both sides merge identical summaries.
+CREATE TABLE daily_single AS
+	SELECT day, (user_id / 28 % 8)::int AS segment, variant, stats_agg(value) AS s
+	FROM t_single GROUP BY 1, 2, 3;
+CREATE TABLE daily (LIKE daily_single);
+SELECT create_distributed_table('daily', 'day') \gset
+INSERT INTO daily SELECT * FROM daily_single;
+
+\echo '-- the data: rows per variant (plain table) and placement'
+SELECT variant, count(*) AS users, count(value) AS with_value FROM t_single GROUP BY 1 ORDER BY 1;
+SELECT logicalrelid AS distributed_table, count(*) AS shards,
+	count(DISTINCT nodeport) AS nodes
+FROM pg_dist_shard JOIN pg_dist_placement USING (shardid) JOIN pg_dist_node USING (groupid)
+GROUP BY 1 ORDER BY 1;
+
+\pset tuples_only on
+\pset format unaligned
+-- identical rows on both sides
+SELECT pg_temp.check('rows distributed',
+	(SELECT count(*) FROM t) = (SELECT count(*) FROM t_single)
+	AND (SELECT count(value) FROM t) = (SELECT count(value) FROM t_single)
+	AND (SELECT sum(value::numeric) FROM t) = (SELECT sum(value::numeric) FROM t_single));
+CREATE TEMP TABLE daily_back AS SELECT * FROM daily;
+SELECT pg_temp.check('stored summaries read back identical from the workers',
+	(SELECT count(*) FROM daily_back) = (SELECT count(*) FROM daily_single)
+	AND NOT EXISTS (SELECT 1 FROM daily_single s LEFT JOIN daily_back b USING (day, segment, variant)
+		WHERE b.s::text IS DISTINCT FROM s.s::text));
+
+-- compare(name, query): runs `query` formatted with the distributed tables
+-- (t, daily) and with the plain ones (t_single, daily_single); each returns
+-- rows (k text, s stats_summary); every k must give the same summary.
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.compare(name text, query text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ok boolean;
+	diff float8;
+BEGIN
+	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
+	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily');
+	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_single');
+	SELECT coalesce(bool_and(pg_temp.same_summary(d.s, s.s)), false),
+		max(pg_temp.summary_diff(d.s, s.s))
+	INTO ok, diff
+	FROM res_dist d FULL JOIN res_single s USING (k);
+	INSERT INTO worst VALUES (name, diff);
+	IF NOT ok THEN	-- list the offenders
+		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus %s\n    %s  single %s',
+				k, d.s, repeat(' ', length(k)), s.s), '' ORDER BY k)
+			FROM res_dist d FULL JOIN res_single s USING (k)
+			WHERE NOT pg_temp.same_summary(d.s, s.s)), '');
+	END IF;
+	RETURN pg_temp.check(name, ok);
+END
+$$;
+SET client_min_messages = warning;
+
+-- stats_agg on raw rows distributed by user, grouped by something else
+SELECT pg_temp.compare('stats_agg(value) GROUP BY variant',
+	'SELECT variant AS k, stats_agg(value) AS s FROM %s GROUP BY variant');
+SELECT pg_temp.compare('stats_agg(value) GROUP BY variant, day',
+	'SELECT variant || '' '' || day AS k, stats_agg(value) AS s FROM %s GROUP BY variant, day');
+SELECT pg_temp.compare('stats_agg of other columns and of an expression',
+	'SELECT variant || '' x'' AS k, stats_agg(x) AS s FROM %1$s GROUP BY variant
+	 UNION ALL SELECT variant || '' z'', stats_agg(z) FROM %1$s GROUP BY variant
+	 UNION ALL SELECT variant || '' w'', stats_agg(w - 2 * z) FROM %1$s GROUP BY variant');
+-- one group for the whole table, with FILTERs: shards without a row of D,
+-- or with none at all (N, false), hand over empty partial states
+SELECT pg_temp.compare('stats_agg(value) FILTER (...) without GROUP BY',
+	'SELECT k, s FROM (SELECT stats_agg(value) AS s_all,
+		stats_agg(value) FILTER (WHERE variant = ''B'') AS s_b,
+		stats_agg(value) FILTER (WHERE variant = ''C'') AS s_c,
+		stats_agg(value) FILTER (WHERE variant = ''D'') AS s_d,
+		stats_agg(value) FILTER (WHERE variant = ''N'') AS s_n,
+		stats_agg(value) FILTER (WHERE false) AS s_none FROM %s) q,
+	 LATERAL (VALUES (''all'', s_all), (''B'', s_b), (''C'', s_c), (''D'', s_d),
+		(''N'', s_n), (''none'', s_none)) v(k, s)');
+SELECT pg_temp.compare('stats_agg(value) WHERE variant = ''D'' (rows on few shards)',
+	'SELECT ''D'' AS k, stats_agg(value) AS s FROM %s WHERE variant = ''D''');
+
+-- rollup of stored summaries distributed by day, grouped by variant
+SELECT pg_temp.compare('rollup(s) GROUP BY variant',
+	'SELECT variant AS k, rollup(s) AS s FROM %2$s GROUP BY variant');
+SELECT pg_temp.compare('rollup(s) GROUP BY variant, segment',
+	'SELECT variant || '' '' || segment AS k, rollup(s) AS s FROM %2$s GROUP BY variant, segment');
+SELECT pg_temp.compare('rollup(s) FILTER (...) without GROUP BY',
+	'SELECT k, s FROM (SELECT rollup(s) AS s_all,
+		rollup(s) FILTER (WHERE variant = ''D'') AS s_d,
+		rollup(s) FILTER (WHERE variant = ''N'') AS s_n,
+		rollup(s) FILTER (WHERE day < 7) AS s_week FROM %2$s) q,
+	 LATERAL (VALUES (''all'', s_all), (''D'', s_d), (''N'', s_n), (''week'', s_week)) v(k, s)');
+
+-- The canonical t-test query in its two forms, against single-node t_test.
+-- (f(...)).* in a select list expands into one call of f per field (and
+-- Citus ships the aggregates' input once per field); FROM / LATERAL calls
+-- it once.
+\set ttest_star 'SELECT (t_test(stats_agg(value) FILTER (WHERE variant = ''B''), stats_agg(value) FILTER (WHERE variant = ''A''))).* FROM %s'
+\set ttest_lateral 'SELECT r.* FROM (SELECT stats_agg(value) FILTER (WHERE variant = ''B'') AS b, stats_agg(value) FILTER (WHERE variant = ''A'') AS a FROM %s) s, LATERAL t_test(s.b, s.a) r'
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.compare_ttest(name text, query text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	d t_test_result;
+	s t_test_result;
+	ok boolean;
+BEGIN
+	EXECUTE format(query, 't', 'daily') INTO d;
+	EXECUTE format(query, 't_single', 'daily_single') INTO s;
+	-- statistic to 1e-12 of max(|t|, 1); p-value to 1e-12 absolute (a tail
+	-- probability multiplies the relative rounding of t by about t^2, so it
+	-- is compared on its own scale, 0..1); the rest as summaries
+	ok := pg_temp.close_to(d.statistic, s.statistic, greatest(abs(s.statistic), 1))
+		AND pg_temp.close_to(d.df, s.df, s.df)
+		AND pg_temp.close_to(d.p_value, s.p_value, 1)
+		AND pg_temp.close_to(d.estimate, s.estimate, greatest(abs(s.estimate), s.std_error))
+		AND pg_temp.close_to(d.ci_lower, s.ci_lower, greatest(abs(s.ci_lower), s.std_error))
+		AND pg_temp.close_to(d.ci_upper, s.ci_upper, greatest(abs(s.ci_upper), s.std_error))
+		AND pg_temp.close_to(d.std_error, s.std_error, s.std_error)
+		AND d.method = s.method;
+	INSERT INTO worst VALUES (name, greatest(
+		pg_temp.rel_diff(d.statistic, s.statistic, greatest(abs(s.statistic), 1)),
+		pg_temp.rel_diff(d.df, s.df, s.df),
+		pg_temp.rel_diff(d.p_value, s.p_value, 1),
+		pg_temp.rel_diff(d.estimate, s.estimate, greatest(abs(s.estimate), s.std_error)),
+		pg_temp.rel_diff(d.ci_lower, s.ci_lower, greatest(abs(s.ci_lower), s.std_error)),
+		pg_temp.rel_diff(d.ci_upper, s.ci_upper, greatest(abs(s.ci_upper), s.std_error)),
+		pg_temp.rel_diff(d.std_error, s.std_error, s.std_error)));
+	IF NOT coalesce(ok, false) THEN
+		RETURN pg_temp.check(name, false) || format(E'\n    citus  %s\n    single %s', d, s);
+	END IF;
+	RETURN pg_temp.check(name, true);
+END
+$$;
+SET client_min_messages = warning;
+SELECT pg_temp.compare_ttest('t_test, (t_test(...)).* form', :'ttest_star');
+SELECT pg_temp.compare_ttest('t_test, LATERAL form', :'ttest_lateral');
+SELECT pg_temp.compare_ttest('t_test on rolled-up stored summaries',
+	'SELECT r.* FROM (SELECT rollup(s) FILTER (WHERE variant = ''B'') AS b,
+		rollup(s) FILTER (WHERE variant = ''A'') AS a FROM %2$s) s, LATERAL t_test(s.b, s.a) r');
+
+-- Which aggregates Citus pushes down.  For every aggregate of the
+-- extension, EXPLAIN (VERBOSE) of "SELECT variant, agg(cols) FROM tbl GROUP
+-- BY variant" on a distributed table that has columns of its argument
+-- types (float8 arguments take value, x, z, w in that order): pushed down
+-- when the workers run worker_partial_agg (Citus moves the partial state as
+-- its type's text), not when they return the raw column values for the
+-- coordinator to aggregate.
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.explain(query text, with_analyze boolean DEFAULT false) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (VERBOSE' || CASE WHEN with_analyze THEN ', ANALYZE' ELSE '' END
+		|| ') ' || query
+	LOOP
+		RETURN NEXT line;
+	END LOOP;
+END
+$$;
+CREATE TEMP TABLE pushdown (agg regprocedure, state regtype, query text, pushed_down boolean, worker_query text);
+DO $$
+DECLARE
+	a record;
+	tbl regclass;
+	cols text[];
+	col text;
+	used text[];
+	q text;
+	argtype oid;
+BEGIN
+	FOR a IN
+		SELECT p.oid::regprocedure AS agg, p.proname, g.aggtranstype::regtype AS state,
+			p.proargtypes::oid[] AS argtypes
+		FROM pg_proc p
+		JOIN pg_aggregate g ON g.aggfnoid = p.oid
+		JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abstats'
+		ORDER BY p.oid::regprocedure::text
+	LOOP
+		q := NULL;
+		-- the first distributed table with a variant column and a column
+		-- of each argument type
+		FOR tbl IN SELECT logicalrelid FROM pg_dist_partition ORDER BY logicalrelid::text DESC LOOP
+			cols := '{}';
+			used := '{}';
+			FOREACH argtype IN ARRAY a.argtypes LOOP
+				SELECT attname INTO col FROM pg_attribute
+				WHERE attrelid = tbl AND atttypid = argtype AND attnum > 0 AND NOT attisdropped
+					AND attname <> ALL (used)
+				ORDER BY attnum LIMIT 1;
+				EXIT WHEN col IS NULL;
+				used := used || col::text;
+				cols := cols || quote_ident(col);
+			END LOOP;
+			IF cardinality(cols) = cardinality(a.argtypes) AND EXISTS (SELECT 1 FROM pg_attribute
+				WHERE attrelid = tbl AND attname = 'variant') THEN
+				q := format('SELECT variant, %I(%s) FROM %s GROUP BY variant',
+					a.proname, array_to_string(cols, ', '), tbl);
+				EXIT;
+			END IF;
+		END LOOP;
+		IF q IS NULL THEN
+			INSERT INTO pushdown VALUES (a.agg, a.state, NULL, NULL, 'no distributed table with columns of its argument types');
+		ELSE
+			INSERT INTO pushdown
+			SELECT a.agg, a.state, q, bool_or(l ~ 'worker_partial_agg'),
+				min(substring(l FROM 'Query: (.*)'))
+			FROM pg_temp.explain(q) l;
+		END IF;
+	END LOOP;
+END
+$$;
+SET client_min_messages = warning;
+\pset tuples_only off
+\pset format aligned
+\echo '-- abstats aggregates on Citus: pushed down to the workers (worker_partial_agg) or raw rows shipped'
+SELECT agg AS aggregate, state, CASE WHEN pushed_down THEN 'pushed down'
+	WHEN NOT pushed_down THEN 'rows shipped' ELSE 'not tried' END AS on_citus,
+	worker_query AS "worker query (one of the tasks)"
+FROM pushdown ORDER BY agg::text;
+\pset tuples_only on
+\pset format unaligned
+SELECT pg_temp.check('every aggregate with a real-typed state and a combine function is pushed down',
+	NOT EXISTS (SELECT 1 FROM pushdown p JOIN pg_aggregate g ON g.aggfnoid = p.agg
+		WHERE p.state <> 'internal'::regtype AND g.aggcombinefn <> 0 AND p.pushed_down IS NOT TRUE));
+\echo '-- EXPLAIN (VERBOSE) SELECT variant, stats_agg(value) FROM t GROUP BY variant'
+SELECT * FROM pg_temp.explain('SELECT variant, stats_agg(value) FROM t GROUP BY variant');
+
+-- What a query ships from the workers to the coordinator (information only:
+-- nothing here is compared with a number).
+--   rows_received: rows the workers' tasks return, all tasks (each task
+--     query of the plan run again on every shard);
+--   payload_bytes: the text length of their fields, the same way;
+--   citus_bytes: Citus' own "Tuple data received from nodes" (EXPLAIN
+--     ANALYZE, rounded by Citus; what it received, binary where it can).
+--     NULL where Citus 13 cannot EXPLAIN ANALYZE the query: it fails on
+--     every pushed-down custom aggregate (worker_partial_agg returns
+--     cstring; citusdata/citus#4043);
+--   ms: median of three runs of the query (this machine, shared).
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.shipped(query text, OUT rows_received bigint, OUT payload_bytes bigint,
+	OUT citus_bytes bigint, OUT ms numeric)
+LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+	ncols int;
+	task text;
+	rel text;
+	cols text;
+	sizes text;
+	r record;
+	t0 timestamptz;
+	times numeric[] := '{}';
+BEGIN
+	rows_received := 0;
+	payload_bytes := 0;
+	FOR line IN SELECT * FROM pg_temp.explain(query) LOOP
+		IF line ~ 'Custom Scan \(Citus' THEN
+			ncols := NULL;
+		ELSIF line ~ '^\s*Output: remote_scan\.' AND ncols IS NULL THEN
+			ncols := (length(line) - length(replace(line, 'remote_scan.', ''))) / length('remote_scan.');
+		ELSIF line ~ '^\s*Query: ' THEN
+			task := substring(line FROM 'Query: (.*)$');
+			rel := substring(task FROM 'FROM public\.([a-z_]+)_\d+ ');
+			CONTINUE WHEN rel IS NULL;	-- a task on the coordinator
+			SELECT string_agg('c' || i, ', '),
+				string_agg(format('coalesce(octet_length(c%s::text), 0)', i), ' + ')
+			INTO cols, sizes FROM generate_series(1, ncols) i;
+			task := regexp_replace(replace(task, '%', '%%'), 'public\.' || rel || '_\d+', '%s');
+			FOR r IN SELECT result FROM run_command_on_shards(rel::regclass,
+				format('SELECT count(*) || '' '' || coalesce(sum(%s), 0) FROM (%s) q(%s)',
+					sizes, task, cols))
+			LOOP
+				rows_received := rows_received + split_part(r.result, ' ', 1)::bigint;
+				payload_bytes := payload_bytes + split_part(r.result, ' ', 2)::bigint;
+			END LOOP;
+		END IF;
+	END LOOP;
+	BEGIN
+		FOR line IN SELECT * FROM pg_temp.explain(query, true) LOOP
+			IF line ~ 'Tuple data received from nodes: ' THEN
+				citus_bytes := coalesce(citus_bytes, 0)
+					+ pg_size_bytes(substring(line FROM 'Tuple data received from nodes: (.*)$'));
+			END IF;
+		END LOOP;
+	EXCEPTION WHEN OTHERS THEN
+		citus_bytes := NULL;
+	END;
+	FOR i IN 1..3 LOOP
+		t0 := clock_timestamp();
+		EXECUTE query;
+		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
+	END LOOP;
+	ms := round((SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x));
+END
+$$;
+-- the same for a query on a plain table: its median time
+CREATE FUNCTION pg_temp.ms(query text) RETURNS numeric
+LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz;
+	times numeric[] := '{}';
+BEGIN
+	FOR i IN 1..3 LOOP
+		t0 := clock_timestamp();
+		EXECUTE query;
+		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
+	END LOOP;
+	RETURN round((SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x));
+END
+$$;
+SET client_min_messages = warning;
+\pset tuples_only off
+\pset format aligned
+\echo '-- what the coordinator receives from the workers (200,000 rows in t, 8 shards)'
+SELECT q AS query, (pg_temp.shipped(sql)).*, pg_temp.ms(replace(replace(sql, ' FROM t ', ' FROM t_single '),
+	' FROM daily ', ' FROM daily_single ')) AS single_node_ms
+FROM (VALUES
+	(1, 'stats_agg(value) GROUP BY variant', 'SELECT variant, stats_agg(value) FROM t GROUP BY variant'),
+	(2, 'var_samp(value) GROUP BY variant (built-in)', 'SELECT variant, var_samp(value) FROM t GROUP BY variant'),
+	(3, 'rollup(s) GROUP BY variant', 'SELECT variant, rollup(s) FROM daily GROUP BY variant'),
+	(4, 't-test, (t_test(...)).* form', format(:'ttest_star', 't ')),
+	(5, 't-test, LATERAL form', format(:'ttest_lateral', 't '))) v(i, q, sql)
+ORDER BY i;
+
+\echo '-- largest relative difference from single node, per comparison (of each quantity''s scale)'
+SELECT name AS comparison, diff AS max_rel_diff FROM worst ORDER BY name;
+SELECT max(diff) AS overall_max_rel_diff FROM worst;
