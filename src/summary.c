@@ -25,7 +25,8 @@
  * partitions, Citus shards and rolled-up materialized views.
  *
  * Overflow: if the mean or M2 becomes infinite although every input was
- * finite, the caller raises an error as var_samp() does.  M3 and M4 grow
+ * finite, or a merged count exceeds the int64 range, the caller raises an
+ * error as var_samp() does.  M3 and M4 grow
  * like |x|^3 and |x|^4 and overflow long before M2 does; when they do we
  * mark the higher moments unknown (skewness and kurtosis become NULL)
  * instead of refusing data that variance handles fine.  moments_add() does
@@ -50,17 +51,22 @@ moments_init(Moments *m)
 	m->m4 = 0.0;
 	m->min = INFINITY;
 	m->max = -INFINITY;
-	m->have_higher = true;
-	m->have_range = true;
 }
 
 /* Forget M3 and M4 (they overflowed, or one side never had them). */
 void
 moments_drop_higher(Moments *m)
 {
-	m->have_higher = false;
-	m->m3 = 0.0;
-	m->m4 = 0.0;
+	m->m3 = NAN;
+	m->m4 = NAN;
+}
+
+/* Forget min and max (one side of a merge never had them). */
+void
+moments_drop_range(Moments *m)
+{
+	m->min = NAN;
+	m->max = NAN;
 }
 
 /*
@@ -73,7 +79,7 @@ moments_drop_higher(Moments *m)
 MomentsStatus
 moments_check(Moments *m)
 {
-	if (m->have_higher && !(isfinite(m->m3) && isfinite(m->m4)))
+	if (!(isfinite(m->m3) && isfinite(m->m4)))
 		moments_drop_higher(m);
 	if (!(isfinite(m->mean) && isfinite(m->m2)))
 		return MOMENTS_OVERFLOW;
@@ -82,7 +88,10 @@ moments_check(Moments *m)
 
 /*
  * moments_merge: a := a (+) b, the moments of the union of both samples
- * (Chan et al. 1979 for M2; Pébay 2008 eq. 3.1 for M3 and M4).
+ * (Chan et al. 1979 for M2; Pébay 2008 eq. 3.1 for M3 and M4).  Unknown
+ * (NaN) higher moments or range on either side make them unknown in the
+ * result.  Returns MOMENTS_N_OVERFLOW, leaving a unchanged, when the
+ * merged count would exceed the int64 range.
  */
 MomentsStatus
 moments_merge(Moments *a, const Moments *b)
@@ -95,9 +104,9 @@ moments_merge(Moments *a, const Moments *b)
 				mean,
 				mean_lo,
 				m2,
-				m3 = 0.0,
-				m4 = 0.0;
-	bool		have_higher;
+				m3,
+				m4,
+				delta_n2;
 
 	if (b->n == 0)
 		return MOMENTS_OK;
@@ -106,6 +115,8 @@ moments_merge(Moments *a, const Moments *b)
 		*a = *b;
 		return MOMENTS_OK;
 	}
+	if (a->n > INT64_MAX - b->n)
+		return MOMENTS_N_OVERFLOW;
 
 	na = (double) a->n;
 	nb = (double) b->n;
@@ -123,34 +134,24 @@ moments_merge(Moments *a, const Moments *b)
 	moments_add_mean(&mean, &mean_lo, nb * delta_n);
 	m2 = a->m2 + b->m2 + delta * delta_n * na * nb;
 
-	have_higher = a->have_higher && b->have_higher;
-	if (have_higher)
-	{
-		double		delta_n2 = delta_n * delta_n;
-
-		m3 = a->m3 + b->m3
-			+ delta * delta_n2 * na * nb * (na - nb)
-			+ 3.0 * delta_n * (na * b->m2 - nb * a->m2);
-		m4 = a->m4 + b->m4
-			+ delta * delta_n2 * delta_n * na * nb * (na * na - na * nb + nb * nb)
-			+ 6.0 * delta_n2 * (na * na * b->m2 + nb * nb * a->m2)
-			+ 4.0 * delta_n * (na * b->m3 - nb * a->m3);
-		if (isinf(m3) || isinf(m4) || isnan(m3) || isnan(m4))
-			have_higher = false;
-	}
+	delta_n2 = delta_n * delta_n;
+	m3 = a->m3 + b->m3
+		+ delta * delta_n2 * na * nb * (na - nb)
+		+ 3.0 * delta_n * (na * b->m2 - nb * a->m2);
+	m4 = a->m4 + b->m4
+		+ delta * delta_n2 * delta_n * na * nb * (na * na - na * nb + nb * nb)
+		+ 6.0 * delta_n2 * (na * na * b->m2 + nb * nb * a->m2)
+		+ 4.0 * delta_n * (na * b->m3 - nb * a->m3);
 
 	a->n += b->n;
 	a->mean = mean;
 	a->mean_lo = mean_lo;
 	a->m2 = m2;
-	if (have_higher)
-	{
-		a->m3 = m3;
-		a->m4 = m4;
-	}
-	else
+	a->m3 = m3;
+	a->m4 = m4;
+	if (!(isfinite(m3) && isfinite(m4)))
 		moments_drop_higher(a);
-	if (a->have_range && b->have_range)
+	if (moments_have_range(a) && moments_have_range(b))
 	{
 		if (b->min < a->min)
 			a->min = b->min;
@@ -158,11 +159,7 @@ moments_merge(Moments *a, const Moments *b)
 			a->max = b->max;
 	}
 	else
-	{
-		a->have_range = false;
-		a->min = INFINITY;
-		a->max = -INFINITY;
-	}
+		moments_drop_range(a);
 
 	if (!isfinite(a->m2) || !isfinite(a->mean))
 		return MOMENTS_OVERFLOW;
@@ -198,7 +195,7 @@ moments_skewness(const Moments *m)
 	double		n = (double) m->n;
 	double		g1;
 
-	if (!m->have_higher || m->n < 3 || !(m->m2 > 0.0))
+	if (!moments_have_higher(m) || m->n < 3 || !(m->m2 > 0.0))
 		return NAN;
 	g1 = sqrt(n) * m->m3 / (m->m2 * sqrt(m->m2));
 	return g1 * sqrt(n * (n - 1.0)) / (n - 2.0);
@@ -215,7 +212,7 @@ moments_kurtosis(const Moments *m)
 	double		n = (double) m->n;
 	double		g2;
 
-	if (!m->have_higher || m->n < 4 || !(m->m2 > 0.0))
+	if (!moments_have_higher(m) || m->n < 4 || !(m->m2 > 0.0))
 		return NAN;
 	g2 = n * m->m4 / (m->m2 * m->m2) - 3.0;
 	return ((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));

@@ -15,14 +15,21 @@
 /*
  * Sufficient statistics of one numeric sample: the count, the mean and the
  * sums of powers of deviations from the mean M2 = sum (x - mean)^2, M3, M4,
- * plus the extremes.  `have_higher` says M3/M4 are known (they are not for
- * a summary built from published n, mean and sd, nor once they
- * overflowed); `have_range` says min/max are known.
+ * plus the extremes.
  *
  * While accumulating, the mean is carried as an unevaluated sum
  * mean + mean_lo (|mean_lo| <= ulp(mean) / 2), so that its rounding errors
  * do not pile up when the mean is large relative to the spread; a stored
  * summary keeps `mean`, the correctly rounded value, and mean_lo = 0.
+ *
+ * Unknown parts are NaN: M3 and M4 are unknown (both NaN) for a summary
+ * built from published n, mean and sd, or once they overflowed; min and
+ * max are unknown (both NaN) for such a summary too.  NaN propagates
+ * through every update and merge, so "unknown" needs no flag and the
+ * struct is exactly 64 bytes: it is also the aggregates' transition state,
+ * the SQL type stats_agg_state, updated in place once per row (a 64-byte
+ * state takes a 64-byte allocator chunk; 72 bytes would take 128).  The
+ * empty state (n = 0) has mean = M2..M4 = 0, min = +Inf, max = -Inf.
  * Build a Moments with moments_init() or summary_to_moments(), never field
  * by field.
  */
@@ -32,23 +39,36 @@ typedef struct Moments
 	double		mean;
 	double		mean_lo;
 	double		m2;
-	double		m3;
-	double		m4;
-	double		min;
-	double		max;
-	bool		have_higher;
-	bool		have_range;
+	double		m3;				/* NaN: unknown */
+	double		m4;				/* NaN: unknown */
+	double		min;			/* NaN: unknown */
+	double		max;			/* NaN: unknown */
 } Moments;
 
-/* Outcome of an update: MOMENTS_OK, or the overflow of the mean/M2. */
+/* Outcome of an update: MOMENTS_OK, an overflow of the mean or M2, or of n. */
 typedef enum MomentsStatus
 {
 	MOMENTS_OK,
-	MOMENTS_OVERFLOW
+	MOMENTS_OVERFLOW,
+	MOMENTS_N_OVERFLOW
 } MomentsStatus;
+
+/* Whether M3/M4, and min/max, are known. */
+static inline bool
+moments_have_higher(const Moments *m)
+{
+	return !isnan(m->m3);
+}
+
+static inline bool
+moments_have_range(const Moments *m)
+{
+	return !isnan(m->min);
+}
 
 extern void moments_init(Moments *m);
 extern void moments_drop_higher(Moments *m);
+extern void moments_drop_range(Moments *m);
 extern MomentsStatus moments_merge(Moments *a, const Moments *b);
 extern MomentsStatus moments_check(Moments *m);
 
@@ -90,7 +110,8 @@ moments_add_mean(double *mean, double *mean_lo, double d)
  * spread (NIST StRD NumAcc4: 1e9 + 0.1 steps).
  *
  * Inline because it is the per-row work of stats_agg(), so it does only
- * the arithmetic: it does not test for overflow.  An overflow leaves a
+ * the arithmetic: it does not test for overflow, and it updates M3 and M4
+ * even when they are unknown (NaN stays NaN; a branch would cost more).  An overflow leaves a
  * non-finite mean or M2..M4, and every later update keeps it non-finite
  * (inf and NaN propagate), so the caller runs moments_check() once before
  * using the result instead of testing every row; the outcome is the same,
@@ -109,16 +130,13 @@ moments_add(Moments *m, double x)
 	 */
 	double		term1 = m->n == 0 ? 0.0 : delta * delta_n * n1;
 
+	double		delta_n2 = delta_n * delta_n;
+
 	m->n++;
 	moments_add_mean(&m->mean, &m->mean_lo, delta_n);
-	if (m->have_higher)
-	{
-		double		delta_n2 = delta_n * delta_n;
-
-		m->m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0)
-			+ 6.0 * delta_n2 * m->m2 - 4.0 * delta_n * m->m3;
-		m->m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * m->m2;
-	}
+	m->m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0)
+		+ 6.0 * delta_n2 * m->m2 - 4.0 * delta_n * m->m3;
+	m->m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * m->m2;
 	m->m2 += term1;
 	if (x < m->min)
 		m->min = x;

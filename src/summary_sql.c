@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * summary_sql.c
- *	  The stats_summary type: text and binary I/O, the stats_agg() and
- *	  rollup() aggregates, the constructor from published numbers, and the
- *	  accessors.
+ *	  The stats_summary type: text and binary I/O, validation, the
+ *	  constructor from published numbers, the accessors, and equality and
+ *	  ordering.
  *
  * A stats_summary holds the sufficient statistics of one numeric sample
  * (n, mean, central moments M2..M4, min, max; see summary.c for the
@@ -20,10 +20,7 @@
  *			  present in flags (send/recv, and the aggregates' serial form);
  *	- on disk: the fixed-length StatsSummary struct.
  *
- * The aggregates keep an `internal` state (a Moments struct in the
- * aggregate memory context) updated in place, so the per-row cost is one
- * Welford/Pébay update.  Combine functions accept NULL (empty) partial
- * states on either side; serial/deserial use the binary format above.
+ * The aggregates stats_agg() and rollup() are in summary_agg_sql.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -31,6 +28,7 @@
 
 #include <math.h>
 
+#include "common/hashfn.h"
 #include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -48,12 +46,6 @@ PG_FUNCTION_INFO_V1(stats_summary_out);
 PG_FUNCTION_INFO_V1(stats_summary_recv);
 PG_FUNCTION_INFO_V1(stats_summary_send);
 PG_FUNCTION_INFO_V1(stats_summary_make);
-PG_FUNCTION_INFO_V1(stats_agg_transfn);
-PG_FUNCTION_INFO_V1(stats_summary_rollup_transfn);
-PG_FUNCTION_INFO_V1(stats_summary_combine);
-PG_FUNCTION_INFO_V1(stats_summary_serialize);
-PG_FUNCTION_INFO_V1(stats_summary_deserialize);
-PG_FUNCTION_INFO_V1(stats_summary_finalfn);
 PG_FUNCTION_INFO_V1(stats_summary_n);
 PG_FUNCTION_INFO_V1(stats_summary_mean);
 PG_FUNCTION_INFO_V1(stats_summary_variance);
@@ -82,12 +74,10 @@ summary_to_moments(const StatsSummary *s, Moments *m)
 	m->mean = s->mean;
 	m->mean_lo = 0.0;
 	m->m2 = s->m2;
-	m->have_higher = (s->flags & SUMMARY_HAVE_HIGHER) != 0;
-	m->have_range = (s->flags & SUMMARY_HAVE_RANGE) != 0;
-	m->m3 = m->have_higher ? s->m3 : 0.0;
-	m->m4 = m->have_higher ? s->m4 : 0.0;
-	m->min = m->have_range ? s->min : INFINITY;
-	m->max = m->have_range ? s->max : -INFINITY;
+	m->m3 = (s->flags & SUMMARY_HAVE_HIGHER) ? s->m3 : NAN;
+	m->m4 = (s->flags & SUMMARY_HAVE_HIGHER) ? s->m4 : NAN;
+	m->min = (s->flags & SUMMARY_HAVE_RANGE) ? s->min : NAN;
+	m->max = (s->flags & SUMMARY_HAVE_RANGE) ? s->max : NAN;
 }
 
 void
@@ -95,17 +85,17 @@ summary_from_moments(StatsSummary *s, const Moments *m)
 {
 	memset(s, 0, sizeof(StatsSummary));
 	s->version = STATS_SUMMARY_VERSION;
-	s->flags = (m->have_higher ? SUMMARY_HAVE_HIGHER : 0) |
-		(m->have_range ? SUMMARY_HAVE_RANGE : 0);
+	s->flags = (moments_have_higher(m) ? SUMMARY_HAVE_HIGHER : 0) |
+		(moments_have_range(m) ? SUMMARY_HAVE_RANGE : 0);
 	s->n = m->n;
 	s->mean = m->mean;
 	s->m2 = m->m2;
-	if (m->have_higher)
+	if (moments_have_higher(m))
 	{
 		s->m3 = m->m3;
 		s->m4 = m->m4;
 	}
-	if (m->have_range)
+	if (moments_have_range(m))
 	{
 		s->min = m->min;
 		s->max = m->max;
@@ -128,7 +118,7 @@ inconsistent(const char *what)
  * Checks are exact where the aggregate computes exactly and carry a small
  * relative slack (SUMMARY_REL_TOL) where rounding may cross a bound.
  */
-static void
+void
 validate_moments(const Moments *m)
 {
 	double		n = (double) m->n;
@@ -141,19 +131,26 @@ validate_moments(const Moments *m)
 		inconsistent("m2 must be finite and non-negative");
 	if (m->n == 1 && m->m2 != 0.0)
 		inconsistent("m2 must be 0 when n = 1");
-	if (m->have_higher)
+	/* M3 and M4 are both unknown (NaN), or both known */
+	if (!isnan(m->m3) || !isnan(m->m4))
 	{
 		if (!isfinite(m->m3) || !isfinite(m->m4) || m->m4 < 0.0)
 			inconsistent("m3 must be finite and m4 finite and non-negative");
 		if (m->n == 1 && (m->m3 != 0.0 || m->m4 != 0.0))
 			inconsistent("m3 and m4 must be 0 when n = 1");
-		/* Cauchy-Schwarz: M2^2 <= n M4 and M3^2 <= M2 M4 */
-		if (m->m2 * m->m2 > n * m->m4 * (1.0 + SUMMARY_REL_TOL))
+
+		/*
+		 * Cauchy-Schwarz: M2^2 <= n M4 and M3^2 <= M2 M4, compared as
+		 * square roots so that no side overflows (with M2 = 1e200 and
+		 * M4 = 1e307 both squares are Infinity, and Infinity <= Infinity).
+		 */
+		if (m->m2 > sqrt(n) * sqrt(m->m4) * (1.0 + SUMMARY_REL_TOL))
 			inconsistent("m4 is too small for m2");
-		if (m->m3 * m->m3 > m->m2 * m->m4 * (1.0 + SUMMARY_REL_TOL))
+		if (fabs(m->m3) > sqrt(m->m2) * sqrt(m->m4) * (1.0 + SUMMARY_REL_TOL))
 			inconsistent("m3 is too large for m2 and m4");
 	}
-	if (m->have_range)
+	/* min and max are both unknown (NaN), or both known */
+	if (!isnan(m->min) || !isnan(m->max))
 	{
 		double		slack;
 
@@ -171,7 +168,7 @@ validate_moments(const Moments *m)
 }
 
 /* Allocate a stats_summary Datum from working moments. */
-static Datum
+Datum
 moments_get_datum(const Moments *m)
 {
 	StatsSummary *s = palloc(sizeof(StatsSummary));
@@ -180,12 +177,24 @@ moments_get_datum(const Moments *m)
 	return PointerGetDatum(s);
 }
 
-static void
+void
 overflow_error(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("value out of range: overflow in stats_summary")));
+}
+
+/* Raise the error for a status other than MOMENTS_OK. */
+void
+moments_status_error(MomentsStatus status)
+{
+	if (status == MOMENTS_N_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: the merged count n exceeds the bigint range")));
+	if (status != MOMENTS_OK)
+		overflow_error();
 }
 
 /* ---------------------------------------------------------------------
@@ -269,12 +278,10 @@ stats_summary_in(PG_FUNCTION_ARGS)
 	m.mean = values[1];
 	m.mean_lo = 0.0;
 	m.m2 = values[2];
-	m.have_higher = seen[3];
-	m.m3 = seen[3] ? values[3] : 0.0;
-	m.m4 = seen[4] ? values[4] : 0.0;
-	m.have_range = seen[5];
-	m.min = seen[5] ? values[5] : INFINITY;
-	m.max = seen[6] ? values[6] : -INFINITY;
+	m.m3 = seen[3] ? values[3] : NAN;
+	m.m4 = seen[4] ? values[4] : NAN;
+	m.min = seen[5] ? values[5] : NAN;
+	m.max = seen[6] ? values[6] : NAN;
 	validate_moments(&m);
 
 	pfree(copy);
@@ -325,24 +332,24 @@ stats_summary_out(PG_FUNCTION_ARGS)
  * SUMMARY_STATE_MEAN_LO), so that parallel aggregation is as accurate as a
  * serial one; a stored summary keeps only the rounded mean.
  */
-static void
+void
 moments_send(StringInfo buf, const Moments *m, bool state)
 {
 	bool		with_lo = state && m->mean_lo != 0.0;
 
 	pq_sendbyte(buf, STATS_SUMMARY_VERSION);
-	pq_sendbyte(buf, (m->have_higher ? SUMMARY_HAVE_HIGHER : 0) |
-				(m->have_range ? SUMMARY_HAVE_RANGE : 0) |
+	pq_sendbyte(buf, (moments_have_higher(m) ? SUMMARY_HAVE_HIGHER : 0) |
+				(moments_have_range(m) ? SUMMARY_HAVE_RANGE : 0) |
 				(with_lo ? SUMMARY_STATE_MEAN_LO : 0));
 	pq_sendint64(buf, m->n);
 	pq_sendfloat8(buf, m->mean);
 	pq_sendfloat8(buf, m->m2);
-	if (m->have_higher)
+	if (moments_have_higher(m))
 	{
 		pq_sendfloat8(buf, m->m3);
 		pq_sendfloat8(buf, m->m4);
 	}
-	if (m->have_range)
+	if (moments_have_range(m))
 	{
 		pq_sendfloat8(buf, m->min);
 		pq_sendfloat8(buf, m->max);
@@ -358,7 +365,7 @@ moments_send(StringInfo buf, const Moments *m, bool state)
  * stats_summary from a client (recv) must have exactly the bytes its flags
  * announce and pass validate_moments().
  */
-static void
+void
 moments_recv(StringInfo buf, Moments *m, bool state)
 {
 	int			version;
@@ -368,39 +375,41 @@ moments_recv(StringInfo buf, Moments *m, bool state)
 
 	if (buf->len - buf->cursor < 2)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary data: too short")));
 	version = pq_getmsgbyte(buf);
 	if (version != STATS_SUMMARY_VERSION)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported stats_summary binary format version %d", version),
 				 errdetail("This build reads version %d.", STATS_SUMMARY_VERSION)));
 	flags = pq_getmsgbyte(buf);
 	if (flags & ~known)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary flags %d", flags)));
 	expected = 8 * (3 + ((flags & SUMMARY_HAVE_HIGHER) ? 2 : 0) +
 					((flags & SUMMARY_HAVE_RANGE) ? 2 : 0) +
 					((flags & SUMMARY_STATE_MEAN_LO) ? 1 : 0));
 	if (buf->len - buf->cursor != expected)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid stats_summary binary data: %d bytes after the flags, expected %d",
 						buf->len - buf->cursor, expected)));
 	moments_init(m);
-	m->have_higher = (flags & SUMMARY_HAVE_HIGHER) != 0;
-	m->have_range = (flags & SUMMARY_HAVE_RANGE) != 0;
+	if (!(flags & SUMMARY_HAVE_HIGHER))
+		moments_drop_higher(m);
+	if (!(flags & SUMMARY_HAVE_RANGE))
+		moments_drop_range(m);
 	m->n = pq_getmsgint64(buf);
 	m->mean = pq_getmsgfloat8(buf);
 	m->m2 = pq_getmsgfloat8(buf);
-	if (m->have_higher)
+	if (flags & SUMMARY_HAVE_HIGHER)
 	{
 		m->m3 = pq_getmsgfloat8(buf);
 		m->m4 = pq_getmsgfloat8(buf);
 	}
-	if (m->have_range)
+	if (flags & SUMMARY_HAVE_RANGE)
 	{
 		m->min = pq_getmsgfloat8(buf);
 		m->max = pq_getmsgfloat8(buf);
@@ -466,166 +475,8 @@ stats_summary_make(PG_FUNCTION_ARGS)
 	m.m2 = n == 1 ? 0.0 : sd * sd * (double) (n - 1);
 	if (isinf(m.m2))
 		overflow_error();
-	m.have_higher = false;
-	m.have_range = false;
-	m.min = INFINITY;
-	m.max = -INFINITY;
-	PG_RETURN_DATUM(moments_get_datum(&m));
-}
-
-/* ---------------------------------------------------------------------
- * Aggregates
- * ---------------------------------------------------------------------
- */
-
-/* Allocate an empty state in the aggregate context (errors outside one). */
-static Moments *
-new_state(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-	Moments    *m;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "stats_summary aggregate function called in non-aggregate context");
-	m = MemoryContextAlloc(aggcontext, sizeof(Moments));
-	moments_init(m);
-	return m;
-}
-
-/*
- * stats_agg(value) transition: skip NULLs, reject NaN and infinities,
- * update the state in place.  This is the per-row cost of stats_agg(), so
- * it does nothing else: overflow is detected once, by moments_check() in
- * the serial and final functions.
- */
-Datum
-stats_agg_transfn(PG_FUNCTION_ARGS)
-{
-	Moments    *state;
-	double		x;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	x = PG_GETARG_FLOAT8(1);
-	if (unlikely(!isfinite(x)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("stats_agg cannot summarize %s", isnan(x) ? "NaN" : "an infinite value"),
-				 errhint("Filter out non-finite values, e.g. WHERE value <> 'NaN' AND value <> 'Infinity'.")));
-	if (unlikely(PG_ARGISNULL(0)))
-		state = new_state(fcinfo);
-	else
-		state = (Moments *) PG_GETARG_POINTER(0);
-	moments_add(state, x);
-	PG_RETURN_POINTER(state);
-}
-
-/*
- * rollup(summary) transition: merge a stored summary into the state.
- */
-Datum
-stats_summary_rollup_transfn(PG_FUNCTION_ARGS)
-{
-	Moments    *state = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
-	Moments		m;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (state == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
-	}
-	if (state == NULL)
-		state = new_state(fcinfo);
-	summary_to_moments(PG_GETARG_STATS_SUMMARY_P(1), &m);
-	if (moments_merge(state, &m) != MOMENTS_OK)
-		overflow_error();
-	PG_RETURN_POINTER(state);
-}
-
-/*
- * Combine two partial states; either may be NULL (a worker or partition
- * that saw no rows).  The result lives in the aggregate context.
- */
-Datum
-stats_summary_combine(PG_FUNCTION_ARGS)
-{
-	Moments    *a = PG_ARGISNULL(0) ? NULL : (Moments *) PG_GETARG_POINTER(0);
-	Moments    *b = PG_ARGISNULL(1) ? NULL : (Moments *) PG_GETARG_POINTER(1);
-
-	if (b == NULL || b->n == 0)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = new_state(fcinfo);
-	if (moments_merge(a, b) != MOMENTS_OK)
-		overflow_error();
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * Serialize a partial state (checked for overflow first: see
- * stats_agg_transfn).
- */
-Datum
-stats_summary_serialize(PG_FUNCTION_ARGS)
-{
-	Moments		state = *(Moments *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	if (moments_check(&state) != MOMENTS_OK)
-		overflow_error();
-	pq_begintypsend(&buf);
-	moments_send(&buf, &state, true);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/*
- * Deserialize a partial state.  It is allocated in the current (per-tuple)
- * memory context, like the built-in aggregates' deserial functions: the
- * combine function copies it into the aggregate context when it starts a
- * group, so nothing piles up in the aggregate context per partial row.
- */
-Datum
-stats_summary_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *data = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	Moments    *state = palloc(sizeof(Moments));
-
-	buf.data = VARDATA_ANY(data);
-	buf.len = VARSIZE_ANY_EXHDR(data);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	moments_recv(&buf, state, true);
-	pq_getmsgend(&buf);
-	PG_RETURN_POINTER(state);
-}
-
-/*
- * Final function of both aggregates: NULL for no rows.  Checks a copy of
- * the state for overflow (see stats_agg_transfn); the state itself is left
- * as it is, as a final function must.
- */
-Datum
-stats_summary_finalfn(PG_FUNCTION_ARGS)
-{
-	Moments		m;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	m = *(Moments *) PG_GETARG_POINTER(0);
-	if (m.n == 0)
-		PG_RETURN_NULL();
-	if (moments_check(&m) != MOMENTS_OK)
-		overflow_error();
+	moments_drop_higher(&m);
+	moments_drop_range(&m);
 	PG_RETURN_DATUM(moments_get_datum(&m));
 }
 
@@ -764,4 +615,124 @@ stats_summary_mean_ci(PG_FUNCTION_ARGS)
 		values[1] = FLOAT8_OR_NULL(s->mean + half, &nulls[1]);
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---------------------------------------------------------------------
+ * Equality, ordering and hashing.
+ *
+ * Summaries are values: GROUP BY, DISTINCT, UNION, hash joins and
+ * count(DISTINCT ...) (which Citus needs) work on them.  Two summaries are
+ * equal when every field is equal as a float8 (so -0 = 0, as for float8;
+ * stored summaries never hold NaN) and the same parts are known.  The
+ * order is lexicographic on (n, mean, m2, whether m3/m4 are known, m3, m4,
+ * whether min/max are known, min, max), unknown before known: a total
+ * order, like pgvector's on vectors, useful for sorting and merge joins
+ * rather than meaningful.  The same rows summarized in a different order
+ * (a parallel plan, another rollup order) can differ in the last bit of a
+ * moment and are then not equal.
+ * ---------------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(stats_summary_eq);
+PG_FUNCTION_INFO_V1(stats_summary_ne);
+PG_FUNCTION_INFO_V1(stats_summary_lt);
+PG_FUNCTION_INFO_V1(stats_summary_le);
+PG_FUNCTION_INFO_V1(stats_summary_gt);
+PG_FUNCTION_INFO_V1(stats_summary_ge);
+PG_FUNCTION_INFO_V1(stats_summary_cmp);
+PG_FUNCTION_INFO_V1(stats_summary_hash);
+PG_FUNCTION_INFO_V1(stats_summary_hash_extended);
+
+#define CMP(a, b)	((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+static int
+summary_cmp(const StatsSummary *a, const StatsSummary *b)
+{
+	int			c;
+	int			ah = (a->flags & SUMMARY_HAVE_HIGHER) != 0;
+	int			bh = (b->flags & SUMMARY_HAVE_HIGHER) != 0;
+	int			ar = (a->flags & SUMMARY_HAVE_RANGE) != 0;
+	int			br = (b->flags & SUMMARY_HAVE_RANGE) != 0;
+
+	if ((c = CMP(a->n, b->n)) != 0 ||
+		(c = CMP(a->mean, b->mean)) != 0 ||
+		(c = CMP(a->m2, b->m2)) != 0 ||
+		(c = CMP(ah, bh)) != 0)
+		return c;
+	if (ah && ((c = CMP(a->m3, b->m3)) != 0 || (c = CMP(a->m4, b->m4)) != 0))
+		return c;
+	if ((c = CMP(ar, br)) != 0)
+		return c;
+	if (ar && ((c = CMP(a->min, b->min)) != 0 || (c = CMP(a->max, b->max)) != 0))
+		return c;
+	return 0;
+}
+
+#define SUMMARY_CMP_FN(name, expr) \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = summary_cmp(PG_GETARG_STATS_SUMMARY_P(0), \
+								PG_GETARG_STATS_SUMMARY_P(1)); \
+	PG_RETURN_BOOL(expr); \
+}
+
+SUMMARY_CMP_FN(stats_summary_eq, c == 0)
+SUMMARY_CMP_FN(stats_summary_ne, c != 0)
+SUMMARY_CMP_FN(stats_summary_lt, c < 0)
+SUMMARY_CMP_FN(stats_summary_le, c <= 0)
+SUMMARY_CMP_FN(stats_summary_gt, c > 0)
+SUMMARY_CMP_FN(stats_summary_ge, c >= 0)
+
+Datum
+stats_summary_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(summary_cmp(PG_GETARG_STATS_SUMMARY_P(0),
+								PG_GETARG_STATS_SUMMARY_P(1)));
+}
+
+/*
+ * The bytes that equal summaries share: the fields that summary_cmp()
+ * compares, with unknown fields zero and -0 read as +0 (as hashfloat8
+ * does), so that a = b implies hash(a) = hash(b).
+ */
+static void
+summary_hash_key(const StatsSummary *s, StatsSummary *key)
+{
+	memset(key, 0, sizeof(StatsSummary));
+	key->version = s->version;
+	key->flags = s->flags & SUMMARY_KNOWN_FLAGS;
+	key->n = s->n;
+	/* x + 0.0 turns -0 into +0 and leaves every other value unchanged */
+	key->mean = s->mean + 0.0;
+	key->m2 = s->m2 + 0.0;
+	if (s->flags & SUMMARY_HAVE_HIGHER)
+	{
+		key->m3 = s->m3 + 0.0;
+		key->m4 = s->m4 + 0.0;
+	}
+	if (s->flags & SUMMARY_HAVE_RANGE)
+	{
+		key->min = s->min + 0.0;
+		key->max = s->max + 0.0;
+	}
+}
+
+Datum
+stats_summary_hash(PG_FUNCTION_ARGS)
+{
+	StatsSummary key;
+
+	summary_hash_key(PG_GETARG_STATS_SUMMARY_P(0), &key);
+	return hash_any((unsigned char *) &key, sizeof(key));
+}
+
+Datum
+stats_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	StatsSummary key;
+
+	summary_hash_key(PG_GETARG_STATS_SUMMARY_P(0), &key);
+	return hash_any_extended((unsigned char *) &key, sizeof(key),
+							 PG_GETARG_INT64(1));
 }

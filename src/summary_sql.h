@@ -49,4 +49,19 @@ extern void summary_to_moments(const StatsSummary *s, Moments *m);
 extern void summary_from_moments(StatsSummary *s, const Moments *m);
 extern double summary_var_samp(const StatsSummary *s);
 
+/*
+ * Shared with summary_agg_sql.c (the aggregates): validation of moments
+ * read from outside, the stats_summary Datum of working moments, the
+ * binary form (`state`: the aggregate's serial form, with the mean's low
+ * part), and the errors for overflowing moments.
+ */
+#include "lib/stringinfo.h"
+
+extern void validate_moments(const Moments *m);
+extern Datum moments_get_datum(const Moments *m);
+extern void moments_send(StringInfo buf, const Moments *m, bool state);
+extern void moments_recv(StringInfo buf, Moments *m, bool state);
+extern void overflow_error(void) pg_attribute_noreturn();
+extern void moments_status_error(MomentsStatus status);
+
 #endif							/* ABSTATS_SUMMARY_SQL_H */

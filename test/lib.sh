@@ -1,10 +1,17 @@
 # test/lib.sh: shared steps of test/demo and test/run (sourced, not run).
 #
-# abstats_setup      install what is missing (apt), build and install abstats
-# abstats_start DIR  initdb + start a throwaway server with its data and unix
-#                    socket under DIR; exports PGHOST, PGPORT, PGUSER
-# abstats_stop DIR   stop it
-# abstats_lock       hold the machine-wide install lock on fd 9
+# abstats_deps        install what is missing (apt), find the server's pg_config
+# abstats_build_install  build (-Werror) and install abstats
+# abstats_setup       both of the above
+# abstats_start DIR [CONF]  initdb + start a throwaway server with its data and
+#                     unix socket under DIR (or, see server_dir, a directory
+#                     under /tmp that it announces); extra postgresql.conf
+#                     lines CONF; exports PGHOST, PGPORT, PGUSER and sets
+#                     ABSTATS_SERVER_DIR to where the server really is
+# abstats_stop        stop it
+# abstats_lock        hold the machine-wide install lock on fd 9
+# run_logged LABEL LOG STATUS CMD...  run CMD with its output in LOG, printing
+#                     a progress line every 15 s (see below)
 #
 # ABSTATS_PG_ROOT=DIR (optional, for developers running several checkouts at
 # once): build against and install into a private copy of the server's tree
@@ -23,6 +30,36 @@ as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# run_logged LABEL LOG STATUS CMD...: run CMD with stdout and stderr in LOG.
+# While it runs, print "    LABEL: N s" every 15 seconds, followed by what
+# the shell function STATUS prints when given LOG (use - for none), so that a
+# long step never looks hung.  When CMD fails, print the last 40 lines of LOG.
+# Returns CMD's exit status.
+run_logged() {
+	local label=$1 logf=$2 status=$3 start=$SECONDS next pid rc extra
+	shift 3
+	mkdir -p "$(dirname "$logf")"
+	"$@" > "$logf" 2>&1 &
+	pid=$!
+	next=$((SECONDS + 15))
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		if [ "$SECONDS" -ge "$next" ] && kill -0 "$pid" 2>/dev/null; then
+			extra=
+			[ "$status" = - ] || extra=", $("$status" "$logf")"
+			printf '    %s: %d s%s\n' "$label" $((SECONDS - start)) "$extra" >&2
+			next=$((SECONDS + 15))
+		fi
+	done
+	wait "$pid"
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "$label failed (exit status $rc); the last lines of $logf:" >&2
+		tail -40 "$logf" >&2
+	fi
+	return "$rc"
+}
+
 # Highest PostgreSQL major version with a server installed, or empty.
 pg_major() {
 	local d v best=
@@ -34,14 +71,29 @@ pg_major() {
 	echo "$best"
 }
 
+# Progress of an apt-get install from its log: packages set up so far.
+apt_status() {
+	local total done
+	total=$(sed -n 's/.* \([0-9][0-9]*\) newly installed.*/\1/p' "$1" | head -1)
+	done=$(grep -c '^Setting up ' "$1")
+	echo "$done${total:+ of $total} packages set up"
+}
+
+# apt_install PACKAGE...: install with apt-get (through sudo when not root),
+# showing progress; the full output is in .abstats/apt.log.
 apt_install() {
-	log "installing: $*"
-	export DEBIAN_FRONTEND=noninteractive
+	local logf=$ABSTATS_TOP/.abstats/apt.log
+	log "installing with apt-get: $* (takes a few minutes on a fresh machine; log: $logf)"
 	if [ -z "${ABSTATS_APT_UPDATED:-}" ]; then
-		as_root apt-get update -qq || return 1
+		# env: sudo drops DEBIAN_FRONTEND from the environment.
+		run_logged "apt-get update" "$logf" - \
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
 		ABSTATS_APT_UPDATED=1
 	fi
-	as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null || return 1
+	run_logged "apt-get install" "$logf" apt_status \
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends "$@" || return 1
+	log "installed: $* ($(apt_status "$logf"))"
 }
 
 # Install the build and server dependencies that are missing.
@@ -94,25 +146,34 @@ private_pg_tree() {
 # Hold the install lock on fd 9 until the caller closes it: the extension
 # directory is machine-wide, so checkouts on one machine take turns from
 # install to the end of their tests.  The lock file is world-writable and
-# opened read-only (flock needs no write access), so users share it.
+# opened read-only (flock needs no write access), so users share it: the
+# first user creates it, every other user (root or not) can still lock it.
 abstats_lock() {
 	local lock=/tmp/abstats-test.lock
 	[ -n "${ABSTATS_PG_ROOT:-}" ] && lock=$ABSTATS_PG_ROOT/.lock
 	if [ ! -e "$lock" ]; then
 		(umask 000; : > "$lock") 2>/dev/null
 	fi
-	exec 9<"$lock" || return 1
+	exec 9<"$lock" || { echo "cannot open the lock file $lock" >&2; return 1; }
 	if ! flock -n 9; then
 		log "waiting for another checkout's test run or demo to finish (lock $lock)"
-		flock 9
+		flock 9 || { echo "cannot lock $lock" >&2; return 1; }
 	fi
+}
+
+# Progress of a build from its log: objects compiled so far.
+build_status() {
+	echo "$(grep -c -- ' -c -o ' "$1") of $(ls "$ABSTATS_TOP"/src/*.c | wc -l) source files compiled"
 }
 
 # Build with warnings as errors and install (serialized: several checkouts
 # on one machine share the server's extension directory).
 abstats_build_install() {
-	log "building abstats against $($PG_CONFIG --version)"
-	make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" ABSTATS_CFLAGS="${ABSTATS_CFLAGS:--Werror}" || return 1
+	local logf=$ABSTATS_TOP/.abstats/build.log
+	log "building abstats against $($PG_CONFIG --version) (log: $logf)"
+	run_logged "build" "$logf" build_status \
+		make -C "$ABSTATS_TOP" PG_CONFIG="$PG_CONFIG" ABSTATS_CFLAGS="${ABSTATS_CFLAGS:--Werror}" || return 1
+	log "installing abstats into $($PG_CONFIG --pkglibdir) and $($PG_CONFIG --sharedir)/extension"
 	if [ -n "${ABSTATS_PG_ROOT:-}" ] && [ -w "$ABSTATS_PG_ROOT" ]; then
 		make -C "$ABSTATS_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null || return 1
 	else
@@ -124,30 +185,51 @@ abstats_setup() {
 	abstats_deps && abstats_build_install
 }
 
-# Run a command as the server's owner.
+# Run a command as the server's owner.  As root it runs as postgres from /,
+# a directory postgres can enter (PostgreSQL's programs return to the
+# directory they started in and warn when they cannot, e.g. under /root).
 as_pg() {
-	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+	if [ "$(id -u)" = 0 ]; then
+		(cd / && exec runuser -u postgres -- "$@")
+	else
+		"$@"
+	fi
+}
+
+# The command a user types to run "$@" as the server's owner (for messages).
+as_pg_hint() {
+	if [ "$(id -u)" = 0 ]; then
+		printf "su - postgres -c '%s'" "$*"
+	else
+		printf '%s' "$*"
+	fi
 }
 
 # Directory for a throwaway server: DIR inside the checkout when the server's
-# user can reach it, else a private directory under /tmp.
+# user can reach it, else (as root in a checkout that postgres cannot enter,
+# such as one under /root) /tmp/abstats-NAME-NNNN, NNNN a checksum of DIR.
 server_dir() {
 	local dir=$1
 	mkdir -p "$dir" || return 1
 	if [ "$(id -u)" = 0 ]; then
 		chown postgres: "$dir"
-		if ! runuser -u postgres -- test -w "$dir"; then
-			dir=/tmp/abstats-$(printf '%s' "$dir" | cksum | cut -d' ' -f1)
-			mkdir -p "$dir" && chown postgres: "$dir" && chmod 700 "$dir"
+		if ! runuser -u postgres -- test -w "$dir" 2>/dev/null; then
+			dir=/tmp/abstats-$(basename "$dir")-$(printf '%s' "$dir" | cksum | cut -d' ' -f1)
+			mkdir -p "$dir" && chown postgres: "$dir" && chmod 700 "$dir" || return 1
 		fi
 	fi
 	echo "$dir"
 }
 
 abstats_start() {
-	local dir
-	dir=$(server_dir "$1") || return 1
+	local want=$1 conf=${2:-} dir
+	dir=$(server_dir "$want") || return 1
 	ABSTATS_SERVER_DIR=$dir
+	if [ "$dir" = "$want" ]; then
+		log "starting a throwaway PostgreSQL in $dir (unix socket only, port $ABSTATS_PORT)"
+	else
+		log "starting a throwaway PostgreSQL in $dir (unix socket only, port $ABSTATS_PORT): the postgres user cannot enter $want"
+	fi
 	as_pg "$PG_BIN/pg_ctl" -D "$dir/data" stop -m immediate >/dev/null 2>&1
 	rm -rf "$dir/data" "$dir/server.log"
 	as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null || return 1
@@ -158,14 +240,15 @@ port = $ABSTATS_PORT
 max_worker_processes = 8
 max_parallel_workers = 4
 fsync = off
+$conf
 CONF
 	as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start 9>&- >/dev/null || {
 		cat "$dir/server.log" >&2; return 1; }
 	export PGHOST=$dir PGPORT=$ABSTATS_PORT PGUSER=postgres
-	ABSTATS_SERVER_DIR=$dir
 }
 
 abstats_stop() {
 	[ -n "${ABSTATS_SERVER_DIR:-}" ] || return 0
-	as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" stop -m fast >/dev/null 2>&1
+	as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" stop -m fast >/dev/null 2>&1 ||
+		as_pg "$PG_BIN/pg_ctl" -D "$ABSTATS_SERVER_DIR/data" stop -m immediate >/dev/null 2>&1
 }

@@ -20,7 +20,11 @@ CREATE TYPE stats_summary (
 	RECEIVE = stats_summary_recv,
 	SEND = stats_summary_send,
 	ALIGNMENT = double,
-	STORAGE = plain
+	STORAGE = plain,
+	-- the preferred type of its category (U), so that an untyped literal
+	-- such as n('v1 n=1 mean=0 m2=0') resolves to stats_summary among the
+	-- overloads for joint_summary and stats_sample
+	PREFERRED = true
 );
 COMMENT ON TYPE stats_summary IS
 	'sufficient statistics of a numeric sample (n, mean, central moments M2..M4, min, max); stored and merged with rollup()';
@@ -33,46 +37,6 @@ CREATE FUNCTION stats_summary(n bigint, mean float8, sd float8) RETURNS stats_su
 	AS 'MODULE_PATHNAME', 'stats_summary_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION stats_summary(bigint, float8, float8) IS
 	'a summary from published numbers (n, mean, sample sd); skewness, kurtosis, min and max are then unknown';
-
--- aggregate support
-CREATE FUNCTION stats_agg_transfn(internal, float8) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stats_summary_rollup_transfn(internal, stats_summary) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stats_summary_combine(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION stats_summary_serialize(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION stats_summary_deserialize(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION stats_summary_finalfn(internal) RETURNS stats_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-
-CREATE AGGREGATE stats_agg(value float8) (
-	SFUNC = stats_agg_transfn,
-	STYPE = internal,
-	SSPACE = 72,
-	FINALFUNC = stats_summary_finalfn,
-	COMBINEFUNC = stats_summary_combine,
-	SERIALFUNC = stats_summary_serialize,
-	DESERIALFUNC = stats_summary_deserialize,
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE stats_agg(float8) IS
-	'one-pass summary (n, mean, M2..M4, min, max) of the non-NULL values; NULL for no rows';
-
-CREATE AGGREGATE rollup(summary stats_summary) (
-	SFUNC = stats_summary_rollup_transfn,
-	STYPE = internal,
-	SSPACE = 72,
-	FINALFUNC = stats_summary_finalfn,
-	COMBINEFUNC = stats_summary_combine,
-	SERIALFUNC = stats_summary_serialize,
-	DESERIALFUNC = stats_summary_deserialize,
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE rollup(stats_summary) IS
-	'merge stored summaries (e.g. daily rows of a materialized view) into one';
 
 -- accessors
 CREATE FUNCTION n(s stats_summary) RETURNS bigint
@@ -120,9 +84,3 @@ COMMENT ON FUNCTION stats_summary_in(cstring) IS 'stats_summary text input (vali
 COMMENT ON FUNCTION stats_summary_out(stats_summary) IS 'stats_summary text output (v1 format, exact round trip)';
 COMMENT ON FUNCTION stats_summary_recv(internal) IS 'stats_summary binary input (validates version, flags and fields)';
 COMMENT ON FUNCTION stats_summary_send(stats_summary) IS 'stats_summary binary output';
-COMMENT ON FUNCTION stats_agg_transfn(internal, float8) IS 'stats_agg transition: one Welford/Pebay update';
-COMMENT ON FUNCTION stats_summary_rollup_transfn(internal, stats_summary) IS 'rollup transition: merge one stored summary';
-COMMENT ON FUNCTION stats_summary_combine(internal, internal) IS 'combine two partial states (either may be empty)';
-COMMENT ON FUNCTION stats_summary_serialize(internal) IS 'serialize a partial state for parallel query';
-COMMENT ON FUNCTION stats_summary_deserialize(bytea, internal) IS 'deserialize a partial state for parallel query';
-COMMENT ON FUNCTION stats_summary_finalfn(internal) IS 'final function of stats_agg and rollup: NULL for no rows';

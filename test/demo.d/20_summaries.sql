@@ -27,9 +27,11 @@ ORDER BY variant;
 SELECT variant, revenue FROM daily_summary WHERE day = '2026-10-01' ORDER BY variant;
 
 -- Weekly numbers from the daily summaries: rollup() merges them exactly,
--- without reading experiment_users again.
-SELECT week, variant, n(s) AS users, mean(s), stddev(s)
-FROM (SELECT date_trunc('week', day)::date AS week, variant, rollup(revenue) AS s
+-- without reading experiment_users again.  Weeks of the experiment: seven
+-- days each from its first day, 2026-10-01.
+SELECT first_day, last_day, variant, n(s) AS users, mean(s), stddev(s)
+FROM (SELECT (day - date '2026-10-01') / 7 AS week, variant,
+			 min(day) AS first_day, max(day) AS last_day, rollup(revenue) AS s
 	  FROM daily_summary GROUP BY 1, 2) w
 ORDER BY week, variant;
 

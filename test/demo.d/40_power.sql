@@ -33,22 +33,20 @@ FROM power_curve(n => 100000, sd => 0.3, delta_from => 0, delta_to => 0.006, ste
 -- variance and the observed split (a two-sided Welch test): users needed
 -- per arm to detect the effect, whether we have them, the power now, and
 -- the smallest effect detectable now (here relative to the control mean).
-SELECT metric, c.n_treatment, c.n_control, c.n_required_treatment,
+SELECT s.metric, c.n_treatment, c.n_control, c.n_required_treatment,
 	   c.n_required_control, c.enough,
 	   round(c.power_at_current_n::numeric, 3) AS power_now,
 	   round(c.mde_at_current_n::numeric, 3) AS relative_mde_now
 FROM (SELECT 'revenue +5%' AS metric,
-			 sample_size_check(rollup(revenue) FILTER (WHERE variant = 'B'),
-							   rollup(revenue) FILTER (WHERE variant = 'A'),
-							   mde => 0.05, relative => true) AS check
+			 rollup(revenue) FILTER (WHERE variant = 'B') AS treatment,
+			 rollup(revenue) FILTER (WHERE variant = 'A') AS control
 	  FROM daily_summary
 	  UNION ALL
 	  SELECT 'conversion +5%',
-			 sample_size_check(rollup(converted) FILTER (WHERE variant = 'B'),
-							   rollup(converted) FILTER (WHERE variant = 'A'),
-							   mde => 0.05, relative => true)
+			 rollup(converted) FILTER (WHERE variant = 'B'),
+			 rollup(converted) FILTER (WHERE variant = 'A')
 	  FROM daily_summary) s,
-	 LATERAL (SELECT (s.check).*) c;
+	 LATERAL sample_size_check(s.treatment, s.control, mde => 0.05, relative => true) c;
 
 -- The conversion check week by week, on the data available at the time:
 -- the first week where `enough` is true is when the test could have stopped.
@@ -57,8 +55,8 @@ SELECT w.through, c.n_treatment, c.n_control, c.n_required_control, c.enough,
 	   round(c.mde_at_current_n::numeric, 3) AS relative_mde_now
 FROM (VALUES (date '2026-10-07'), (date '2026-10-14'), (date '2026-10-21'),
 			 (date '2026-10-28')) AS w(through),
-	 LATERAL (SELECT (sample_size_check(rollup(converted) FILTER (WHERE variant = 'B'),
-										rollup(converted) FILTER (WHERE variant = 'A'),
-										mde => 0.05, relative => true)).*
-			  FROM daily_summary WHERE day <= w.through) AS c
+	 LATERAL (SELECT rollup(converted) FILTER (WHERE variant = 'B') AS treatment,
+					 rollup(converted) FILTER (WHERE variant = 'A') AS control
+			  FROM daily_summary WHERE day <= w.through) AS s,
+	 LATERAL sample_size_check(s.treatment, s.control, mde => 0.05, relative => true) AS c
 ORDER BY w.through;
