@@ -71,17 +71,19 @@ CREATE TEMP TABLE worst (name text, diff float8);
 SET client_min_messages = warning;
 
 -- Data: 200,000 users.  A and B: revenue-like (90% zeros, a skewed tail, 2%
--- NULL); C: values on a large offset (1e6 + an exponential of sd 4, the case
--- where the state's low-order part of the mean matters); D: four users (most
--- shards have none); N: users whose value is always NULL.  x, z, w: further
--- metrics (a covariate correlated with value, and two others).
+-- NULL); C: values on a large offset (1e6 + an exponential of sd 4); E: on a
+-- larger one (1e9 + steps of 0.1 and 0.01, sd 0.09: the partial states must
+-- carry the low-order part of the mean, or the variance is off by ~1e-9
+-- relative); D: four users (most shards have none); N: users whose value is
+-- always NULL.  x, z, w: further metrics (a covariate correlated with value,
+-- and two others).
 SELECT setseed(0.31) AS seed \gset
 CREATE TABLE t_single (user_id bigint, day int, variant text,
 	value float8, x float8, z float8, w float8);
 INSERT INTO t_single
 SELECT i, i % 28,
 	CASE WHEN i % 997 = 0 THEN 'N' WHEN i % 50000 = 7 THEN 'D'
-		WHEN i % 20 = 0 THEN 'C' WHEN random() < 0.5 THEN 'A' ELSE 'B' END,
+		WHEN i % 20 = 0 THEN 'C' WHEN i % 20 = 10 THEN 'E' WHEN random() < 0.5 THEN 'A' ELSE 'B' END,
 	NULL, random() * 10, random() - 0.5, -ln(1 - random())
 FROM generate_series(1, 200000) i;
 UPDATE t_single SET value = CASE variant
@@ -91,6 +93,7 @@ UPDATE t_single SET value = CASE variant
 		WHEN random() < 0.11 THEN round((21 * exp(2 * random()))::numeric, 2)::float8 ELSE 0 END
 	WHEN 'C' THEN 1e6 + floor(-ln(1 - random()) * 1024) / 256
 	WHEN 'D' THEN random() * 100 - 50
+	WHEN 'E' THEN 1000000000.2::float8 + (user_id % 3 - 1) * 0.1::float8 + (user_id % 11) * 0.01::float8
 	END;
 UPDATE t_single SET x = x + coalesce(value, 0) * 0.5 WHERE variant IN ('A', 'B');
 VACUUM ANALYZE t_single;
@@ -328,8 +331,65 @@ FROM pushdown ORDER BY agg::text;
 SELECT pg_temp.check('every aggregate with a real-typed state and a combine function is pushed down',
 	NOT EXISTS (SELECT 1 FROM pushdown p JOIN pg_aggregate g ON g.aggfnoid = p.agg
 		WHERE p.state <> 'internal'::regtype AND g.aggcombinefn <> 0 AND p.pushed_down IS NOT TRUE));
+-- issue 7: stats_agg and rollup are computed on the workers
+SELECT pg_temp.check('stats_agg(float8) and rollup(stats_summary) are pushed down',
+	(SELECT count(*) FROM pushdown WHERE pushed_down
+		AND agg IN ('stats_agg(float8)'::regprocedure, 'rollup(stats_summary)'::regprocedure)) = 2);
 \echo '-- EXPLAIN (VERBOSE) SELECT variant, stats_agg(value) FROM t GROUP BY variant'
 SELECT * FROM pg_temp.explain('SELECT variant, stats_agg(value) FROM t GROUP BY variant');
+
+-- Summaries as values on Citus: count(DISTINCT s), GROUP BY s, DISTINCT and
+-- UNION over summaries spread across shards.  daily_dup holds every stored
+-- summary twice (days 0-27 and 28-55, so the copies are mostly on other
+-- shards) and the summaries of 0 and of -0 (equal as float8, so one value:
+-- they must hash alike on every node).
+SELECT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '='
+	AND oprleft = 'stats_summary'::regtype AND oprright = 'stats_summary'::regtype) AS has_eq \gset
+\if :has_eq
+CREATE TABLE daily_dup_single AS
+	SELECT day, variant, s FROM daily_single
+	UNION ALL SELECT day + 28, variant, s FROM daily_single
+	UNION ALL SELECT 60, 'Z', stats_agg(0::float8)
+	UNION ALL SELECT 61, 'Z', stats_agg('-0'::float8);
+CREATE TABLE daily_dup (LIKE daily_dup_single);
+SELECT create_distributed_table('daily_dup', 'day') \gset
+INSERT INTO daily_dup SELECT * FROM daily_dup_single;
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.same_rows(name text, query text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ok boolean;
+BEGIN
+	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
+	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 'daily_dup');
+	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 'daily_dup_single');
+	-- the same multiset of rows, summaries compared with their own =
+	SELECT (SELECT count(*) FROM res_dist) = (SELECT count(*) FROM res_single)
+		AND NOT EXISTS (SELECT * FROM res_dist EXCEPT ALL SELECT * FROM res_single)
+	INTO ok;
+	RETURN pg_temp.check(name, ok);
+END
+$$;
+SET client_min_messages = warning;
+SELECT pg_temp.same_rows('count(DISTINCT s) on Citus', 'SELECT count(DISTINCT s) AS c FROM %s');
+SELECT pg_temp.same_rows('count(DISTINCT s) GROUP BY variant on Citus',
+	'SELECT variant, count(DISTINCT s) AS c FROM %s GROUP BY variant');
+SELECT pg_temp.same_rows('GROUP BY s on Citus', 'SELECT s, count(*) AS c FROM %s GROUP BY s');
+SELECT pg_temp.same_rows('SELECT DISTINCT s on Citus', 'SELECT DISTINCT s FROM %s');
+SELECT pg_temp.same_rows('UNION of summaries on Citus',
+	'SELECT s FROM %1$s WHERE day < 28 UNION SELECT s FROM %1$s WHERE day >= 28');
+SELECT pg_temp.check('the summaries of 0 and -0 are one value on Citus',
+	(SELECT count(DISTINCT s) FROM daily_dup WHERE variant = 'Z') = 1);
+\pset tuples_only off
+\pset format aligned
+\echo '-- EXPLAIN (VERBOSE) SELECT count(DISTINCT s) FROM daily_dup: the task'
+SELECT l AS "worker query (one of the tasks)" FROM pg_temp.explain('SELECT count(DISTINCT s) FROM daily_dup') l
+WHERE l ~ 'Query: ';
+\pset tuples_only on
+\pset format unaligned
+\else
+\echo '-- not run: stats_summary has no = operator in this abstats (count(DISTINCT s), GROUP BY s)'
+\endif
 
 -- What a query ships from the workers to the coordinator (information only:
 -- nothing here is compared with a number).
@@ -422,10 +482,12 @@ SELECT q AS query, (pg_temp.shipped(sql)).*, pg_temp.ms(replace(replace(sql, ' F
 	' FROM daily ', ' FROM daily_single ')) AS single_node_ms
 FROM (VALUES
 	(1, 'stats_agg(value) GROUP BY variant', 'SELECT variant, stats_agg(value) FROM t GROUP BY variant'),
-	(2, 'var_samp(value) GROUP BY variant (built-in)', 'SELECT variant, var_samp(value) FROM t GROUP BY variant'),
-	(3, 'rollup(s) GROUP BY variant', 'SELECT variant, rollup(s) FROM daily GROUP BY variant'),
-	(4, 't-test, (t_test(...)).* form', format(:'ttest_star', 't ')),
-	(5, 't-test, LATERAL form', format(:'ttest_lateral', 't '))) v(i, q, sql)
+	(2, 'the same with ORDER BY in the aggregate (not pushed down)',
+		'SELECT variant, stats_agg(value ORDER BY user_id) FROM t GROUP BY variant'),
+	(3, 'var_samp(value) GROUP BY variant (built-in)', 'SELECT variant, var_samp(value) FROM t GROUP BY variant'),
+	(4, 'rollup(s) GROUP BY variant', 'SELECT variant, rollup(s) FROM daily GROUP BY variant'),
+	(5, 't-test, (t_test(...)).* form', format(:'ttest_star', 't ')),
+	(6, 't-test, LATERAL form', format(:'ttest_lateral', 't '))) v(i, q, sql)
 ORDER BY i;
 
 \echo '-- largest relative difference from single node, per comparison (of each quantity''s scale)'
