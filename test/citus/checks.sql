@@ -245,6 +245,144 @@ SELECT pg_temp.compare_ttest('t_test on rolled-up stored summaries',
 	'SELECT r.* FROM (SELECT rollup(s) FILTER (WHERE variant = ''B'') AS b,
 		rollup(s) FILTER (WHERE variant = ''A'') AS a FROM %2$s) s, LATERAL t_test(s.b, s.a) r');
 
+-- Joint aggregates (stats_agg(y, x[, z[, w]]) and rollup(joint_summary)),
+-- when this abstats has them: the same comparisons, with means to 1e-12 of
+-- max(|mean|, sd), variances to 1e-12 of themselves, covariances to 1e-12
+-- of sd_i sd_j, correlations to 1e-12 absolute; n and k exact.
+SELECT to_regtype('joint_summary') IS NOT NULL AS has_joint \gset
+\if :has_joint
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.joint_diffs(a joint_summary, b joint_summary) RETURNS SETOF float8
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT pg_temp.rel_diff(mean(a, i), mean(b, i), greatest(abs(mean(b, i)), coalesce(sqrt(variance(b, i)), 0)))
+	FROM generate_series(1, k(b)) i
+	UNION ALL
+	SELECT pg_temp.rel_diff(variance(a, i), variance(b, i), variance(b, i))
+	FROM generate_series(1, k(b)) i
+	UNION ALL
+	SELECT pg_temp.rel_diff(covariance(a, i, j), covariance(b, i, j), sqrt(variance(b, i) * variance(b, j)))
+	FROM generate_series(1, k(b)) i, generate_series(i + 1, k(b)) j
+	UNION ALL
+	SELECT pg_temp.rel_diff(correlation(a, i, j), correlation(b, i, j), 1)
+	FROM generate_series(1, k(b)) i, generate_series(i + 1, k(b)) j
+$$;
+CREATE FUNCTION pg_temp.same_joint(a joint_summary, b joint_summary) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL
+		ELSE n(a) = n(b) AND k(a) = k(b)
+			AND (SELECT bool_and(d <= 1e-12) FROM pg_temp.joint_diffs(a, b) d) END
+$$;
+CREATE FUNCTION pg_temp.compare_joint(name text, query text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ok boolean;
+	diff float8;
+BEGIN
+	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
+	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily_joint');
+	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_joint_single');
+	SELECT coalesce(bool_and(pg_temp.same_joint(d.s, s.s)), false),
+		max((SELECT max(x) FROM pg_temp.joint_diffs(d.s, s.s) x))
+	INTO ok, diff
+	FROM res_dist d FULL JOIN res_single s USING (k);
+	INSERT INTO worst VALUES (name, diff);
+	IF NOT ok THEN	-- list the offenders
+		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus %s\n    %s  single %s',
+				k, d.s, repeat(' ', length(k)), s.s), '' ORDER BY k)
+			FROM res_dist d FULL JOIN res_single s USING (k)
+			WHERE NOT coalesce(pg_temp.same_joint(d.s, s.s), false)), '');
+	END IF;
+	RETURN pg_temp.check(name, ok);
+END
+$$;
+SET client_min_messages = warning;
+-- stored daily joint summaries, as for stats_summary
+CREATE TABLE daily_joint_single AS
+	SELECT day, (user_id / 28 % 8)::int AS segment, variant, stats_agg(value, x, z) AS j
+	FROM t_single GROUP BY 1, 2, 3;
+CREATE TABLE daily_joint (LIKE daily_joint_single);
+SELECT create_distributed_table('daily_joint', 'day') \gset
+INSERT INTO daily_joint SELECT * FROM daily_joint_single;
+
+SELECT pg_temp.compare_joint('stats_agg(value, x) GROUP BY variant',
+	'SELECT variant AS k, stats_agg(value, x) AS s FROM %s GROUP BY variant');
+SELECT pg_temp.compare_joint('stats_agg(value, x, z) GROUP BY variant',
+	'SELECT variant AS k, stats_agg(value, x, z) AS s FROM %s GROUP BY variant');
+SELECT pg_temp.compare_joint('stats_agg(value, x, z, w) GROUP BY variant, day',
+	'SELECT variant || '' '' || day AS k, stats_agg(value, x, z, w) AS s FROM %s GROUP BY variant, day');
+SELECT pg_temp.compare_joint('stats_agg(value, x) FILTER (...) without GROUP BY',
+	'SELECT k, s FROM (SELECT stats_agg(value, x) AS s_all,
+		stats_agg(value, x) FILTER (WHERE variant = ''E'') AS s_e,
+		stats_agg(value, x) FILTER (WHERE variant = ''D'') AS s_d,
+		stats_agg(value, x) FILTER (WHERE variant = ''N'') AS s_n,
+		stats_agg(value, x) FILTER (WHERE false) AS s_none FROM %s) q,
+	 LATERAL (VALUES (''all'', s_all), (''E'', s_e), (''D'', s_d), (''N'', s_n), (''none'', s_none)) v(k, s)');
+SELECT pg_temp.compare_joint('rollup(j) GROUP BY variant',
+	'SELECT variant AS k, rollup(j) AS s FROM %2$s GROUP BY variant');
+SELECT pg_temp.compare_joint('rollup(j) FILTER (...) without GROUP BY',
+	'SELECT k, s FROM (SELECT rollup(j) AS s_all,
+		rollup(j) FILTER (WHERE variant = ''D'') AS s_d,
+		rollup(j) FILTER (WHERE variant = ''N'') AS s_n FROM %2$s) q,
+	 LATERAL (VALUES (''all'', s_all), (''D'', s_d), (''N'', s_n)) v(k, s)');
+SELECT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '='
+	AND oprleft = 'joint_summary'::regtype AND oprright = 'joint_summary'::regtype) AS has_joint_eq \gset
+\if :has_joint_eq
+SELECT pg_temp.check('count(DISTINCT j) and GROUP BY j on Citus',
+	(SELECT count(DISTINCT j) FROM daily_joint) = (SELECT count(DISTINCT j) FROM daily_joint_single)
+	AND (SELECT count(*) FROM (SELECT j FROM daily_joint GROUP BY j) q)
+		= (SELECT count(*) FROM (SELECT j FROM daily_joint_single GROUP BY j) q));
+\endif
+\else
+\echo '-- not run: this abstats has no joint aggregates (stats_agg(y, x), rollup(joint_summary))'
+\endif
+
+-- Collecting aggregates (sample_agg(value) and rollup(stats_sample)), when
+-- this abstats has them: their state is `internal` (a growing sorted
+-- sample), so Citus ships the rows and aggregates on the coordinator; the
+-- result is the sorted sample itself and must equal the single-node one
+-- exactly (same values, n exact).
+SELECT to_regtype('stats_sample') IS NOT NULL AS has_sample \gset
+\if :has_sample
+SET client_min_messages = error;
+CREATE FUNCTION pg_temp.compare_exact(name text, query text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	ok boolean;
+BEGIN
+	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
+	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily_sample');
+	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_sample_single');
+	SELECT coalesce(bool_and(d.s::text IS NOT DISTINCT FROM s.s::text), false) INTO ok
+	FROM res_dist d FULL JOIN res_single s USING (k);
+	INSERT INTO worst VALUES (name, CASE WHEN ok THEN 0::float8 ELSE 'Infinity' END);
+	IF NOT ok THEN	-- list the offenders (n and median)
+		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus n=%s median=%s, single n=%s median=%s',
+				k, n(d.s), median(d.s), n(s.s), median(s.s)), '' ORDER BY k)
+			FROM res_dist d FULL JOIN res_single s USING (k)
+			WHERE d.s::text IS DISTINCT FROM s.s::text), '');
+	END IF;
+	RETURN pg_temp.check(name, ok);
+END
+$$;
+SET client_min_messages = warning;
+CREATE TABLE daily_sample_single AS
+	SELECT day, variant, sample_agg(value) AS m FROM t_single GROUP BY 1, 2;
+CREATE TABLE daily_sample (LIKE daily_sample_single);
+SELECT create_distributed_table('daily_sample', 'day') \gset
+INSERT INTO daily_sample SELECT * FROM daily_sample_single;
+SELECT pg_temp.compare_exact('sample_agg(value) GROUP BY variant',
+	'SELECT variant AS k, sample_agg(value) AS s FROM %s GROUP BY variant');
+SELECT pg_temp.compare_exact('sample_agg(value) FILTER (...) without GROUP BY',
+	'SELECT k, s FROM (SELECT sample_agg(value) FILTER (WHERE variant = ''D'') AS s_d,
+		sample_agg(value) FILTER (WHERE variant = ''N'') AS s_n,
+		sample_agg(value) FILTER (WHERE variant = ''C'') AS s_c FROM %s) q,
+	 LATERAL (VALUES (''D'', s_d), (''N'', s_n), (''C'', s_c)) v(k, s)');
+SELECT pg_temp.compare_exact('rollup(m) of stored samples GROUP BY variant',
+	'SELECT variant AS k, rollup(m) AS s FROM %2$s GROUP BY variant');
+\else
+\echo '-- not run: this abstats has no collecting aggregates (sample_agg, rollup(stats_sample))'
+\endif
+
 -- Which aggregates Citus pushes down.  For every aggregate of the
 -- extension, EXPLAIN (VERBOSE) of "SELECT variant, agg(cols) FROM tbl GROUP
 -- BY variant" on a distributed table that has columns of its argument
