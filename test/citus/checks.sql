@@ -70,7 +70,8 @@ $$;
 CREATE TEMP TABLE worst (name text, diff float8);
 SET client_min_messages = warning;
 
--- Data: 200,000 users.  A and B: revenue-like (90% zeros, a skewed tail, 2%
+-- Data: :rows users (200,000 unless test/citus/run is given
+-- ABSTATS_CITUS_ROWS).  A and B: revenue-like (90% zeros, a skewed tail, 2%
 -- NULL); C: values on a large offset (1e6 + an exponential of sd 4); E: on a
 -- larger one (1e9 + steps of 0.1 and 0.01, sd 0.09: the partial states must
 -- carry the low-order part of the mean, or the variance is off by ~1e-9
@@ -85,7 +86,7 @@ SELECT i, i % 28,
 	CASE WHEN i % 997 = 0 THEN 'N' WHEN i % 50000 = 7 THEN 'D'
 		WHEN i % 20 = 0 THEN 'C' WHEN i % 20 = 10 THEN 'E' WHEN random() < 0.5 THEN 'A' ELSE 'B' END,
 	NULL, random() * 10, random() - 0.5, -ln(1 - random())
-FROM generate_series(1, 200000) i;
+FROM generate_series(1, :rows) i;
 UPDATE t_single SET value = CASE variant
 	WHEN 'A' THEN CASE WHEN random() < 0.02 THEN NULL
 		WHEN random() < 0.1 THEN round((20 * exp(2 * random()))::numeric, 2)::float8 ELSE 0 END
@@ -615,7 +616,7 @@ $$;
 SET client_min_messages = warning;
 \pset tuples_only off
 \pset format aligned
-\echo '-- what the coordinator receives from the workers (200,000 rows in t, 8 shards)'
+\echo '-- what the coordinator receives from the workers (' :rows 'rows in t, 8 shards)'
 SELECT q AS query, (pg_temp.shipped(sql)).*, pg_temp.ms(replace(replace(sql, ' FROM t ', ' FROM t_single '),
 	' FROM daily ', ' FROM daily_single ')) AS single_node_ms
 FROM (VALUES
