@@ -78,6 +78,7 @@ SET client_min_messages = warning;
 -- relative); D: four users (most shards have none); N: users whose value is
 -- always NULL.  x, z, w: further metrics (a covariate correlated with value,
 -- and two others).
+\echo '-- loading' :rows 'rows into a plain table and a distributed one'
 SELECT setseed(0.31) AS seed \gset
 CREATE TABLE t_single (user_id bigint, day int, variant text,
 	value float8, x float8, z float8, w float8);
