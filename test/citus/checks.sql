@@ -135,29 +135,36 @@ SELECT pg_temp.check('stored summaries read back identical from the workers',
 	AND NOT EXISTS (SELECT 1 FROM daily_single s LEFT JOIN daily_back b USING (day, segment, variant)
 		WHERE b.s::text IS DISTINCT FROM s.s::text));
 
--- compare(name, query): runs `query` formatted with the distributed tables
--- (t, daily) and with the plain ones (t_single, daily_single); each returns
--- rows (k text, s stats_summary); every k must give the same summary.
+-- compare(name, query[, stored, same, diff]): runs `query` formatted with
+-- the distributed tables (%1$s = t, %2$s = stored, default daily) and with
+-- the plain ones (t_single, stored || '_single'); each returns rows
+-- (k text, s <some type>); every k must give the same s by the function
+-- named `same` (default pg_temp.same_summary); `diff` (default
+-- pg_temp.summary_diff) gives the relative difference for the report.
 SET client_min_messages = error;
-CREATE FUNCTION pg_temp.compare(name text, query text) RETURNS text
+CREATE FUNCTION pg_temp.compare(name text, query text, stored text DEFAULT 'daily',
+	same text DEFAULT 'pg_temp.same_summary', diff text DEFAULT 'pg_temp.summary_diff')
+RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	ok boolean;
-	diff float8;
+	worst_diff float8;
+	offenders text;
 BEGIN
 	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
-	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily');
-	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_single');
-	SELECT coalesce(bool_and(pg_temp.same_summary(d.s, s.s)), false),
-		max(pg_temp.summary_diff(d.s, s.s))
-	INTO ok, diff
-	FROM res_dist d FULL JOIN res_single s USING (k);
-	INSERT INTO worst VALUES (name, diff);
+	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', stored);
+	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', stored || '_single');
+	EXECUTE format('SELECT coalesce(bool_and(%1$s(d.s, s.s)), false), max(%2$s(d.s, s.s))
+		FROM res_dist d FULL JOIN res_single s USING (k)', same, diff)
+	INTO ok, worst_diff;
+	INSERT INTO worst VALUES (name, worst_diff);
 	IF NOT ok THEN	-- list the offenders
-		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus %s\n    %s  single %s',
-				k, d.s, repeat(' ', length(k)), s.s), '' ORDER BY k)
+		EXECUTE format($q$SELECT string_agg(format(E'\n    %%s: citus %%s\n    %%s  single %%s',
+				k, left(d.s::text, 300), repeat(' ', length(k)), left(s.s::text, 300)), '' ORDER BY k)
 			FROM res_dist d FULL JOIN res_single s USING (k)
-			WHERE NOT pg_temp.same_summary(d.s, s.s)), '');
+			WHERE NOT coalesce(%1$s(d.s, s.s), false)$q$, same)
+		INTO offenders;
+		RETURN pg_temp.check(name, ok) || coalesce(offenders, '');
 	END IF;
 	RETURN pg_temp.check(name, ok);
 END
@@ -274,28 +281,9 @@ LANGUAGE sql IMMUTABLE AS $$
 		ELSE n(a) = n(b) AND k(a) = k(b)
 			AND (SELECT bool_and(d <= 1e-12) FROM pg_temp.joint_diffs(a, b) d) END
 $$;
-CREATE FUNCTION pg_temp.compare_joint(name text, query text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	ok boolean;
-	diff float8;
-BEGIN
-	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
-	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily_joint');
-	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_joint_single');
-	SELECT coalesce(bool_and(pg_temp.same_joint(d.s, s.s)), false),
-		max((SELECT max(x) FROM pg_temp.joint_diffs(d.s, s.s) x))
-	INTO ok, diff
-	FROM res_dist d FULL JOIN res_single s USING (k);
-	INSERT INTO worst VALUES (name, diff);
-	IF NOT ok THEN	-- list the offenders
-		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus %s\n    %s  single %s',
-				k, d.s, repeat(' ', length(k)), s.s), '' ORDER BY k)
-			FROM res_dist d FULL JOIN res_single s USING (k)
-			WHERE NOT coalesce(pg_temp.same_joint(d.s, s.s), false)), '');
-	END IF;
-	RETURN pg_temp.check(name, ok);
-END
+CREATE FUNCTION pg_temp.joint_diff(a joint_summary, b joint_summary) RETURNS float8
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT max(d) FROM pg_temp.joint_diffs(a, b) d
 $$;
 SET client_min_messages = warning;
 -- stored daily joint summaries, as for stats_summary
@@ -306,26 +294,32 @@ CREATE TABLE daily_joint (LIKE daily_joint_single);
 SELECT create_distributed_table('daily_joint', 'day') \gset
 INSERT INTO daily_joint SELECT * FROM daily_joint_single;
 
-SELECT pg_temp.compare_joint('stats_agg(value, x) GROUP BY variant',
-	'SELECT variant AS k, stats_agg(value, x) AS s FROM %s GROUP BY variant');
-SELECT pg_temp.compare_joint('stats_agg(value, x, z) GROUP BY variant',
-	'SELECT variant AS k, stats_agg(value, x, z) AS s FROM %s GROUP BY variant');
-SELECT pg_temp.compare_joint('stats_agg(value, x, z, w) GROUP BY variant, day',
-	'SELECT variant || '' '' || day AS k, stats_agg(value, x, z, w) AS s FROM %s GROUP BY variant, day');
-SELECT pg_temp.compare_joint('stats_agg(value, x) FILTER (...) without GROUP BY',
+SELECT pg_temp.compare('stats_agg(value, x) GROUP BY variant',
+	'SELECT variant AS k, stats_agg(value, x) AS s FROM %s GROUP BY variant',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
+SELECT pg_temp.compare('stats_agg(value, x, z) GROUP BY variant',
+	'SELECT variant AS k, stats_agg(value, x, z) AS s FROM %s GROUP BY variant',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
+SELECT pg_temp.compare('stats_agg(value, x, z, w) GROUP BY variant, day',
+	'SELECT variant || '' '' || day AS k, stats_agg(value, x, z, w) AS s FROM %s GROUP BY variant, day',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
+SELECT pg_temp.compare('stats_agg(value, x) FILTER (...) without GROUP BY',
 	'SELECT k, s FROM (SELECT stats_agg(value, x) AS s_all,
 		stats_agg(value, x) FILTER (WHERE variant = ''E'') AS s_e,
 		stats_agg(value, x) FILTER (WHERE variant = ''D'') AS s_d,
 		stats_agg(value, x) FILTER (WHERE variant = ''N'') AS s_n,
 		stats_agg(value, x) FILTER (WHERE false) AS s_none FROM %s) q,
-	 LATERAL (VALUES (''all'', s_all), (''E'', s_e), (''D'', s_d), (''N'', s_n), (''none'', s_none)) v(k, s)');
-SELECT pg_temp.compare_joint('rollup(j) GROUP BY variant',
-	'SELECT variant AS k, rollup(j) AS s FROM %2$s GROUP BY variant');
-SELECT pg_temp.compare_joint('rollup(j) FILTER (...) without GROUP BY',
+	 LATERAL (VALUES (''all'', s_all), (''E'', s_e), (''D'', s_d), (''N'', s_n), (''none'', s_none)) v(k, s)',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
+SELECT pg_temp.compare('rollup(j) GROUP BY variant',
+	'SELECT variant AS k, rollup(j) AS s FROM %2$s GROUP BY variant',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
+SELECT pg_temp.compare('rollup(j) FILTER (...) without GROUP BY',
 	'SELECT k, s FROM (SELECT rollup(j) AS s_all,
 		rollup(j) FILTER (WHERE variant = ''D'') AS s_d,
 		rollup(j) FILTER (WHERE variant = ''N'') AS s_n FROM %2$s) q,
-	 LATERAL (VALUES (''all'', s_all), (''D'', s_d), (''N'', s_n)) v(k, s)');
+	 LATERAL (VALUES (''all'', s_all), (''D'', s_d), (''N'', s_n)) v(k, s)',
+	'daily_joint', 'pg_temp.same_joint', 'pg_temp.joint_diff');
 SELECT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '='
 	AND oprleft = 'joint_summary'::regtype AND oprright = 'joint_summary'::regtype) AS has_joint_eq \gset
 \if :has_joint_eq
@@ -346,25 +340,13 @@ SELECT pg_temp.check('count(DISTINCT j) and GROUP BY j on Citus',
 SELECT to_regtype('stats_sample') IS NOT NULL AS has_sample \gset
 \if :has_sample
 SET client_min_messages = error;
-CREATE FUNCTION pg_temp.compare_exact(name text, query text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-	ok boolean;
-BEGIN
-	DROP TABLE IF EXISTS pg_temp.res_dist, pg_temp.res_single;
-	EXECUTE 'CREATE TEMP TABLE res_dist AS ' || format(query, 't', 'daily_sample');
-	EXECUTE 'CREATE TEMP TABLE res_single AS ' || format(query, 't_single', 'daily_sample_single');
-	SELECT coalesce(bool_and(d.s::text IS NOT DISTINCT FROM s.s::text), false) INTO ok
-	FROM res_dist d FULL JOIN res_single s USING (k);
-	INSERT INTO worst VALUES (name, CASE WHEN ok THEN 0::float8 ELSE 'Infinity' END);
-	IF NOT ok THEN	-- list the offenders (n and median)
-		RETURN pg_temp.check(name, ok) || coalesce((SELECT string_agg(format(E'\n    %s: citus n=%s median=%s, single n=%s median=%s',
-				k, n(d.s), median(d.s), n(s.s), median(s.s)), '' ORDER BY k)
-			FROM res_dist d FULL JOIN res_single s USING (k)
-			WHERE d.s::text IS DISTINCT FROM s.s::text), '');
-	END IF;
-	RETURN pg_temp.check(name, ok);
-END
+CREATE FUNCTION pg_temp.same_sample(a stats_sample, b stats_sample) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT a::text IS NOT DISTINCT FROM b::text
+$$;
+CREATE FUNCTION pg_temp.sample_diff(a stats_sample, b stats_sample) RETURNS float8
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN a::text IS NOT DISTINCT FROM b::text THEN 0 ELSE 'Infinity'::float8 END
 $$;
 SET client_min_messages = warning;
 CREATE TABLE daily_sample_single AS
@@ -372,15 +354,18 @@ CREATE TABLE daily_sample_single AS
 CREATE TABLE daily_sample (LIKE daily_sample_single);
 SELECT create_distributed_table('daily_sample', 'day') \gset
 INSERT INTO daily_sample SELECT * FROM daily_sample_single;
-SELECT pg_temp.compare_exact('sample_agg(value) GROUP BY variant',
-	'SELECT variant AS k, sample_agg(value) AS s FROM %s GROUP BY variant');
-SELECT pg_temp.compare_exact('sample_agg(value) FILTER (...) without GROUP BY',
+SELECT pg_temp.compare('sample_agg(value) GROUP BY variant',
+	'SELECT variant AS k, sample_agg(value) AS s FROM %s GROUP BY variant',
+	'daily_sample', 'pg_temp.same_sample', 'pg_temp.sample_diff');
+SELECT pg_temp.compare('sample_agg(value) FILTER (...) without GROUP BY',
 	'SELECT k, s FROM (SELECT sample_agg(value) FILTER (WHERE variant = ''D'') AS s_d,
 		sample_agg(value) FILTER (WHERE variant = ''N'') AS s_n,
 		sample_agg(value) FILTER (WHERE variant = ''C'') AS s_c FROM %s) q,
-	 LATERAL (VALUES (''D'', s_d), (''N'', s_n), (''C'', s_c)) v(k, s)');
-SELECT pg_temp.compare_exact('rollup(m) of stored samples GROUP BY variant',
-	'SELECT variant AS k, rollup(m) AS s FROM %2$s GROUP BY variant');
+	 LATERAL (VALUES (''D'', s_d), (''N'', s_n), (''C'', s_c)) v(k, s)',
+	'daily_sample', 'pg_temp.same_sample', 'pg_temp.sample_diff');
+SELECT pg_temp.compare('rollup(m) of stored samples GROUP BY variant',
+	'SELECT variant AS k, rollup(m) AS s FROM %2$s GROUP BY variant',
+	'daily_sample', 'pg_temp.same_sample', 'pg_temp.sample_diff');
 \else
 \echo '-- not run: this abstats has no collecting aggregates (sample_agg, rollup(stats_sample))'
 \endif
