@@ -12,10 +12,12 @@ SET max_parallel_workers_per_gather = 0;	-- single-node results are one pass
 SET citus.shard_count = 8;
 
 -- The extension: created at 0.1.0 on the coordinator (Citus creates it on
--- every worker), then updated there (Citus propagates ALTER EXTENSION
--- UPDATE to the workers in the same distributed transaction).
+-- every worker), then updated there to the installed default version, as
+-- the README says (Citus runs the same ALTER EXTENSION on the workers in
+-- the same distributed transaction).
 CREATE EXTENSION abstats VERSION '0.1.0';
-ALTER EXTENSION abstats UPDATE;
+SELECT default_version FROM pg_available_extensions WHERE name = 'abstats' \gset
+ALTER EXTENSION abstats UPDATE TO :'default_version';
 \echo '-- abstats version on each node'
 SELECT 'coordinator' AS node, extversion AS abstats FROM pg_extension WHERE extname = 'abstats'
 UNION ALL
@@ -124,6 +126,9 @@ GROUP BY 1 ORDER BY 1;
 
 \pset tuples_only on
 \pset format unaligned
+SELECT pg_temp.check('ALTER EXTENSION abstats UPDATE on the coordinator updated every worker',
+	(SELECT bool_and(success AND result = :'default_version') AND count(*) = 2
+	 FROM run_command_on_workers($$SELECT extversion FROM pg_extension WHERE extname = 'abstats'$$)));
 -- identical rows on both sides
 SELECT pg_temp.check('rows distributed',
 	(SELECT count(*) FROM t) = (SELECT count(*) FROM t_single)
