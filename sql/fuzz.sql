@@ -21,7 +21,8 @@ SELECT variance(stats_summary(1, 0, 1e308)), var_pop(stats_summary(1, 0, 1e308))
 SELECT stats_summary(2, 0, 1e308);
 
 -- Welch df overflowing to NaN made sample_size_check spin in a continued
--- fraction (1e7 terms per call, uncancellable)
+-- fraction (1e7 terms per call, uncancellable); the required size (1e311
+-- per arm) is beyond bigint: 22003 at once
 SELECT (sample_size_check(stats_summary(2, 0, 1e154), stats_summary(2, 0, 0), 0.1)).n_treatment;
 
 -- sweep: p/q/d of every family over degenerate values; report only

@@ -35,6 +35,10 @@ SELECT * FROM srm_test('{90210, 9790}', weights => '{90, 10}');
 SELECT * FROM srm_test('{3400, 3300, 3300}', threshold => 0.05);
 SELECT * FROM srm_test('{0, 0}');
 SELECT * FROM srm_test(NULL);
+-- a NULL count (an arm with no rows yet) gives NULL fields, not an error;
+-- the check should count such an arm as 0, the strongest mismatch
+SELECT * FROM srm_test('{100, NULL}');
+SELECT * FROM srm_test(ARRAY[100, coalesce(NULL, 0)]);
 -- one query over an assignments table
 CREATE TEMP TABLE assignments AS
 	SELECT u AS user_id, CASE WHEN u % 100 < 51 THEN 'B' ELSE 'A' END AS variant
@@ -52,7 +56,9 @@ SELECT * FROM srm_test('{100, 90}', weights => '{1, -1}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM srm_test('{100, -90}');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM srm_test('{100, NULL}');
+SELECT * FROM srm_test('{100, NULL}', weights => '{1, 1, 1}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM srm_test('{-100, NULL}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM srm_test('{{100, 90}, {80, 70}}');
 \echo :LAST_ERROR_SQLSTATE

@@ -104,6 +104,14 @@ CREATE TEMP TABLE ref_prop_ci (x bigint, n bigint, conf_level float8, method tex
 \set cmd '\\copy ref_prop_ci FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
 :cmd
 SELECT count(*) AS prop_ci_cases FROM ref_prop_ci;
+-- Jeffreys: Brown, Cai & DasGupta's interval has the lower bound 0 at
+-- x = 0 and the upper bound 1 at x = n, where statsmodels keeps the Beta
+-- quantile; every other bound is statsmodels'
+SELECT count(*) FILTER (WHERE method = 'jeffreys' AND (x = 0 OR x = n)) AS jeffreys_bounds_set_by_bcd
+FROM ref_prop_ci;
+UPDATE ref_prop_ci SET lower = CASE WHEN x = 0 THEN 0 ELSE lower END,
+	upper = CASE WHEN x = n THEN 1 ELSE upper END
+WHERE method = 'jeffreys';
 SELECT x, n, conf_level, method, lower, (g).lower AS got_lower, upper, (g).upper AS got_upper
 FROM (SELECT r.*, prop_ci(x, n, conf_level, method) AS g FROM ref_prop_ci r) q
 WHERE NOT (pg_temp.close((g).lower, lower, 1e-9, 1e-15)
@@ -111,7 +119,7 @@ WHERE NOT (pg_temp.close((g).lower, lower, 1e-9, 1e-15)
 -- exact bounds where the method defines them
 SELECT m, (prop_ci(0, 1000000000000, method => m)).lower = 0 AS lower_is_0,
 	(prop_ci(1000000000000, 1000000000000, method => m)).upper = 1 AS upper_is_1
-FROM unnest(ARRAY['wilson', 'wald', 'agresti-coull', 'clopper-pearson']) m;
+FROM unnest(ARRAY['wilson', 'wald', 'agresti-coull', 'clopper-pearson', 'jeffreys']) m;
 
 -- ---------------------------------------------------------------------
 -- Large counts (bigint near 1e12): no overflow, no loss of precision

@@ -270,3 +270,12 @@ SELECT mean_ci(stats_summary(10, 1, 1), 1);
 \echo :LAST_ERROR_SQLSTATE
 SELECT mean_ci(stats_summary(10, 1, 1), 'NaN');
 \echo :LAST_ERROR_SQLSTATE
+
+-- mean_ci at any conf_level equals t_test's interval (at conf_level 1e-300
+-- the half-width is tiny, not 0: the critical value is computed from
+-- conf_level itself, see src/critical.h)
+SELECT c, (mean_ci(s, c)).lower = (t_test(s, conf_level => c)).ci_lower AS lower_same,
+	(mean_ci(s, c)).upper = (t_test(s, conf_level => c)).ci_upper AS upper_same,
+	(mean_ci(s, c)).upper > 0 AS positive_width
+FROM (SELECT 'v1 n=10 mean=0 m2=9'::stats_summary AS s) q,
+	unnest('{1e-300,1e-20,0.5,0.95,0.999999999999}'::float8[]) c ORDER BY c;

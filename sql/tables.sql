@@ -66,7 +66,11 @@ SELECT * FROM chisq_test('{5}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM chisq_test(ARRAY[ARRAY[1, 2], ARRAY[3]]::bigint[]);
 \echo :LAST_ERROR_SQLSTATE
+-- a NULL count is unknown data, not an error: NULL fields, after the
+-- same validation of everything else
 SELECT * FROM chisq_test('{1, NULL, 3}');
+SELECT * FROM chisq_test('{{1, NULL}, {3, 4}}');
+SELECT * FROM chisq_test('{1, NULL, -3}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM chisq_test('{1, -2, 3}');
 \echo :LAST_ERROR_SQLSTATE

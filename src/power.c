@@ -57,6 +57,7 @@
 
 /* Bounds of the searches (R's are 1e7 for n and 1e-10 for sig_level). */
 #define N_SEARCH_MAX	1e15
+#define WELCH_N_SEARCH_MAX	1e19	/* above the largest bigint, 9.2e18 */
 #define EFFECT_SEARCH_MAX 1e10
 #define SIG_LEVEL_LO	1e-10
 #define SIG_LEVEL_HI	(1.0 - 1e-10)
@@ -395,9 +396,18 @@ power_t_solve(const TPowerDesign *d, PowerUnknown unknown,
 
 /*
  * power_prop_power: power of the two-proportion z test with n (group 1)
- * units, proportions p1, p2 and level sig_level (R's power.prop.test
- * p.body; Fleiss, Levin & Paik's unequal-allocation form when ratio != 1,
- * see the file header).
+ * units, proportions p1, p2 in [0, 1] and level sig_level (R's
+ * power.prop.test p.body; Fleiss, Levin & Paik's unequal-allocation form
+ * when ratio != 1, see the file header).
+ *
+ * Edges: p1 = p2 is no effect, and the power is the level's share of one
+ * tail, pnorm(-z) (twice when strict), the limit of the formula (whose
+ * two standard deviations then agree); p1 = p2 = 0 or 1 is only that
+ * limit, the test itself being undefined (every outcome certain), and the
+ * SQL layer rejects it.  With p1, p2 = 0 and 1 the alternative's standard
+ * deviation is 0: the formula is a step, power 1 when
+ * sqrt(n) |p1 - p2| > z sd_null and 0 below (NAN exactly at the step),
+ * as R's pnorm(+-Inf); power_prop_step_n() gives the step.
  */
 double
 power_prop_power(const PropPowerDesign *d, double n, double p1, double p2,
@@ -409,7 +419,8 @@ power_prop_power(const PropPowerDesign *d, double n, double p1, double p2,
 	double		pbar = (p1 + r * p2) / (1.0 + r);
 	double		null_sd = sqrt(pbar * (1.0 - pbar) * (1.0 + 1.0 / r));
 	double		alt_sd = sqrt(p1 * (1.0 - p1) + p2 * (1.0 - p2) / r);
-	double		power;
+	double		num,
+				power;
 
 	if (r == 1.0)
 	{
@@ -417,12 +428,47 @@ power_prop_power(const PropPowerDesign *d, double n, double p1, double p2,
 		null_sd = sqrt((p1 + p2) * (1.0 - (p1 + p2) / 2.0));
 		alt_sd = sqrt(p1 * (1.0 - p1) + p2 * (1.0 - p2));
 	}
-	if (isnan(qu) || !(alt_sd > 0.0))
+	if (isnan(qu))
 		return NAN;
-	power = dist_pnorm((sqrt(n) * diff - qu * null_sd) / alt_sd, 0.0, 1.0, true);
+	if (p1 == p2)
+	{
+		power = dist_pnorm(qu, 0.0, 1.0, false);
+		return (d->strict && d->tside == 2) ? 2.0 * power : power;
+	}
+	num = sqrt(n) * diff - qu * null_sd;
+	if (!(alt_sd > 0.0))
+		return num > 0.0 ? 1.0 : (num < 0.0 ? 0.0 : NAN);
+	power = dist_pnorm(num / alt_sd, 0.0, 1.0, true);
 	if (d->strict && d->tside == 2)
 		power += dist_pnorm((sqrt(n) * diff + qu * null_sd) / alt_sd, 0.0, 1.0, false);
 	return power;
+}
+
+/*
+ * power_prop_step: for p1, p2 = 0 and 1 (a certain outcome in each group),
+ * where the power is a step from 0 to 1, the value of the unknown at the
+ * step: n = (z sd_null / |p1 - p2|)^2, or
+ * sig_level = tside * pnorm(sqrt(n) |p1 - p2| / sd_null, upper).  The
+ * smallest n, or sig_level, reaching any power in (0, 1), as R's
+ * uniroot finds it.
+ */
+static double
+power_prop_step(const PropPowerDesign *d, PowerUnknown unknown, double n,
+				double p1, double p2, double sig_level)
+{
+	double		r = d->ratio;
+	double		pbar = (p1 + r * p2) / (1.0 + r);
+	double		null_sd = r == 1.0 ? sqrt((p1 + p2) * (1.0 - (p1 + p2) / 2.0))
+		: sqrt(pbar * (1.0 - pbar) * (1.0 + 1.0 / r));
+	double		diff = fabs(p1 - p2);
+
+	if (unknown == UNKNOWN_N)
+	{
+		double		z = dist_qnorm(sig_level / d->tside, 0.0, 1.0, false) * null_sd / diff;
+
+		return z * z;
+	}
+	return d->tside * dist_pnorm(sqrt(n) * diff / null_sd, 0.0, 1.0, false);
 }
 
 /* Arguments of the proportion power function seen as a function of one unknown. */
@@ -474,7 +520,9 @@ prop_power_of_sig_level(double sig_level, void *arg)
 /*
  * power_prop_solve: compute the unknown of a two-proportion power
  * calculation from the others (in place).  As in R, an unknown p1 is
- * searched below p2 (in (0, p2)) and an unknown p2 above p1 (in (p1, 1)).
+ * searched below p2 (in [0, p2)) and an unknown p2 above p1 (in (p1, 1]).
+ * With p1, p2 = 0 and 1 an unknown n or sig_level is the step of the
+ * power (power_prop_step), if it lies in the range searched.
  */
 PowerStatus
 power_prop_solve(const PropPowerDesign *d, PowerUnknown unknown,
@@ -497,12 +545,25 @@ power_prop_solve(const PropPowerDesign *d, PowerUnknown unknown,
 			*power = power_prop_power(d, *n, *p1, *p2, *sig_level);
 			return isnan(*power) ? POWER_FAILED : POWER_OK;
 		case UNKNOWN_N:
-			st = solve_increasing_from(prop_power_of_n, &a, *power,
-									   d->ratio < 1.0 ? 1.0 / d->ratio : 1.0,
-									   1e7, N_SEARCH_MAX, &x);
-			if (st == POWER_OK)
-				*n = x;
-			return st;
+			{
+				double		nmin = d->ratio < 1.0 ? 1.0 / d->ratio : 1.0;
+
+				if (*p1 != *p2 && *p1 * (1.0 - *p1) + *p2 * (1.0 - *p2) == 0.0)
+				{
+					x = power_prop_step(d, UNKNOWN_N, *n, *p1, *p2, *sig_level);
+					if (!(x > nmin))
+						return POWER_TOO_LOW;
+					if (!(x <= N_SEARCH_MAX))
+						return POWER_TOO_HIGH;
+					*n = x;
+					return POWER_OK;
+				}
+				st = solve_increasing_from(prop_power_of_n, &a, *power, nmin,
+										   1e7, N_SEARCH_MAX, &x);
+				if (st == POWER_OK)
+					*n = x;
+				return st;
+			}
 		case UNKNOWN_DELTA:		/* p1 */
 			st = solve_increasing_on(prop_power_of_p1_below, &a, *power,
 									 0.0, *p2, &x);
@@ -516,6 +577,16 @@ power_prop_solve(const PropPowerDesign *d, PowerUnknown unknown,
 				*p2 = *p1 + x;
 			return st;
 		case UNKNOWN_SIG_LEVEL:
+			if (*p1 != *p2 && *p1 * (1.0 - *p1) + *p2 * (1.0 - *p2) == 0.0)
+			{
+				x = power_prop_step(d, UNKNOWN_SIG_LEVEL, *n, *p1, *p2, *sig_level);
+				if (!(x >= SIG_LEVEL_LO))
+					return POWER_TOO_LOW;
+				if (!(x <= SIG_LEVEL_HI))
+					return POWER_TOO_HIGH;
+				*sig_level = x;
+				return POWER_OK;
+			}
 			st = solve_increasing_on(prop_power_of_sig_level, &a, *power,
 									 SIG_LEVEL_LO, SIG_LEVEL_HI, &x);
 			if (st == POWER_OK)
@@ -533,17 +604,25 @@ power_prop_solve(const PropPowerDesign *d, PowerUnknown unknown,
 /*
  * welch_df: Welch-Satterthwaite degrees of freedom of the difference of
  * two means with variance components a_t = var_t / n_t, a_c = var_c / n_c
- * (Welch 1947; Satterthwaite 1946), as in R's t.test(var.equal = FALSE).
+ * (Welch 1947; Satterthwaite 1946), as in R's t.test(var.equal = FALSE),
+ * evaluated on a_t and a_c divided by the larger, so that the fourth
+ * powers can neither overflow nor underflow.
  */
 static double
 welch_df(double a_t, double n_t, double a_c, double n_c)
 {
-	double		se2 = a_t + a_c;
+	double		scale = fmax(a_t, a_c);
+	double		rt = a_t / scale;
+	double		rc = a_c / scale;
 
-	return se2 * se2 / (a_t * a_t / (n_t - 1.0) + a_c * a_c / (n_c - 1.0));
+	return (rt + rc) * (rt + rc) / (rt * rt / (n_t - 1.0) + rc * rc / (n_c - 1.0));
 }
 
-/* two-sided power of a t test with df degrees of freedom, noncentrality ncp */
+/*
+ * two-sided power of a t test with df degrees of freedom, noncentrality
+ * ncp; an infinite noncentrality (a difference beyond DBL_MAX standard
+ * errors) has power 1.
+ */
 static double
 two_sided_t_power(double df, double ncp, double sig_level)
 {
@@ -552,11 +631,18 @@ two_sided_t_power(double df, double ncp, double sig_level)
 	if (isnan(qu))
 		return NAN;
 	ncp = fabs(ncp);
+	if (isinf(ncp))
+		return 1.0;
 	return noncentral_t_cdf(qu, df, ncp, false, NULL) +
 		noncentral_t_cdf(-qu, df, ncp, true, NULL);
 }
 
 /*
+ * The Welch functions depend on the variances and the difference only
+ * through var_t / var_c and delta / sd: callers pass them divided by a
+ * common scale (sample_size_check: the larger variance), so that moments
+ * near the float8 limits neither overflow nor underflow here.
+ *
  * power_welch_power: power of the two-sided Welch test to detect a
  * difference delta with n_t and n_c units and arm variances var_t, var_c:
  * both rejection tails of the noncentral t with Welch-Satterthwaite df and
@@ -611,7 +697,9 @@ welch_power_of_ncp(double ncp, void *arg)
  * power_welch_n: the control size n_c (treatment size k n_c, keeping the
  * allocation ratio k) at which the Welch test reaches the requested power.
  * When even the smallest usable design (two units per arm) reaches it,
- * that design is returned.
+ * that design is returned.  The search goes up to WELCH_N_SEARCH_MAX, past
+ * the largest bigint, so POWER_TOO_HIGH means a size that no count can
+ * hold.
  */
 PowerStatus
 power_welch_n(double k, double var_t, double var_c, double delta,
@@ -638,7 +726,7 @@ power_welch_n(double k, double var_t, double var_c, double delta,
 			return POWER_FAILED;
 		if (v >= power)
 			break;
-		if (hi >= N_SEARCH_MAX)
+		if (hi >= WELCH_N_SEARCH_MAX)
 			return POWER_TOO_HIGH;
 		lo = hi;
 		hi *= 10.0;

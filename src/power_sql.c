@@ -30,11 +30,6 @@ PG_FUNCTION_INFO_V1(sample_size_check);
 /* Largest number of rows power_curve() returns. */
 #define POWER_CURVE_MAX_STEPS	100000
 
-/* Names of power_curve()'s first arguments, for error messages. */
-static const char *const curve_arg_names[] = {
-	"n", "delta", "sd", "sig_level", "type", "alternative", "strict", "ratio"
-};
-
 /*
  * pt(q, df, ncp, lower_tail): the noncentral t distribution function
  * (Lenth's AS 243 with R's refinements, see noncentral_t.c), R's
@@ -186,24 +181,23 @@ report_unsolvable(PowerStatus st, const char *unknown, double power)
 			 errdetail("The power stays below it over the whole range of \"%s\".", unknown)));
 }
 
-/* Return a composite of six float8 fields; NaN/Inf become NULL. */
+/*
+ * Return a composite of six float8 fields (result_row); NaN/Inf become
+ * NULL (a design quantity is never infinite).
+ */
 static Datum
 power_result(FunctionCallInfo fcinfo, const double v[6], const bool null[6])
 {
-	TupleDesc	tupdesc;
 	Datum		values[6];
 	bool		nulls[6];
 	int			i;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
 	for (i = 0; i < 6; i++)
 	{
 		values[i] = FLOAT8_OR_NULL(v[i], &nulls[i]);
 		nulls[i] = nulls[i] || null[i];
 	}
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	return result_row(fcinfo, 6, values, nulls);
 }
 
 /* ---------------------------------------------------------------------
@@ -292,7 +286,9 @@ power_t_test(PG_FUNCTION_ARGS)
  * power_prop_test(n, p1, p2, sig_level, power, alternative, strict,
  * ratio): R's power.prop.test, solved to full precision, extended with
  * the allocation ratio (see power.c).  Returns (n, n2, p1, p2, sig_level,
- * power).
+ * power).  p1 and p2 may be 0 or 1 wherever the power is defined (R's own
+ * example power.prop.test(p1 = .90, p2 = 1, power = .80)); p1 = p2 = 0 or
+ * 1, where every outcome is certain, is rejected.
  */
 Datum
 power_prop_test(PG_FUNCTION_ARGS)
@@ -322,9 +318,9 @@ power_prop_test(PG_FUNCTION_ARGS)
 	if (unknown != UNKNOWN_N)
 		arg_greater_than(n, 1.0, "n");
 	if (unknown != UNKNOWN_DELTA)
-		arg_open_probability(p1, "p1");
+		arg_probability(p1, "p1");
 	if (unknown != UNKNOWN_SD)
-		arg_open_probability(p2, "p2");
+		arg_probability(p2, "p2");
 	if (unknown != UNKNOWN_SIG_LEVEL)
 		arg_open_probability(sig_level, "sig_level");
 	if (unknown != UNKNOWN_POWER)
@@ -335,6 +331,25 @@ power_prop_test(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid value for argument \"p2\": %g", p2),
 				 errdetail("\"p1\" and \"p2\" must differ when solving for \"n\".")));
+	/* p1 = p2 = 0 or 1: every outcome is certain, the z test undefined */
+	if (unknown != UNKNOWN_DELTA && unknown != UNKNOWN_SD && p1 == p2 &&
+		(p1 == 0.0 || p1 == 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"p2\": %g", p2),
+				 errdetail("With \"p1\" and \"p2\" both %g every outcome is certain: the test, and so its power, is undefined.",
+						   p1)));
+	/* an unknown p1 is searched below p2, an unknown p2 above p1 (R) */
+	if (unknown == UNKNOWN_DELTA && p2 == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"p2\": 0"),
+				 errdetail("\"p1\" is searched below \"p2\", so \"p2\" must be greater than 0 when solving for \"p1\".")));
+	if (unknown == UNKNOWN_SD && p1 == 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"p1\": 1"),
+				 errdetail("\"p2\" is searched above \"p1\", so \"p1\" must be less than 1 when solving for \"p2\".")));
 
 	st = power_prop_solve(&d, unknown, &n, &p1, &p2, &sig_level, &power);
 	report_unsolvable(st, names[unknown], power);
@@ -369,7 +384,8 @@ typedef struct PowerCurveState
  * power_curve(n, delta, sd, sig_level, type, alternative, strict, ratio,
  * delta_from, delta_to, n_from, n_to, steps): the t test power of
  * power_t_test() at `steps` evenly spaced points of either delta (n
- * given) or n (delta given), as rows (n, delta, power) for plotting.
+ * given) or n (delta given), as rows (n, delta, power) for plotting.  A
+ * NULL design argument or steps gives no rows.
  */
 Datum
 power_curve(PG_FUNCTION_ARGS)
@@ -384,20 +400,21 @@ power_curve(PG_FUNCTION_ARGS)
 		int			i;
 
 		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		st = palloc0(sizeof(PowerCurveState));
 
-		/* the design arguments may not be NULL */
+		/*
+		 * A NULL design argument (sd, sig_level, type, alternative,
+		 * strict, ratio) or steps gives no rows, as a NULL argument gives
+		 * a NULL result elsewhere; the NULLs of n, delta and the ranges
+		 * are meaningful (they choose what varies).
+		 */
 		for (i = 2; i < 8; i++)
 			if (PG_ARGISNULL(i))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("argument \"%s\" must not be NULL",
-								curve_arg_names[i])));
+				SRF_RETURN_DONE(funcctx);
 		if (PG_ARGISNULL(12))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("argument \"steps\" must not be NULL")));
+			SRF_RETURN_DONE(funcctx);
+
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		st = palloc0(sizeof(PowerCurveState));
 
 		st->sd = PG_GETARG_FLOAT8(2);
 		st->sig_level = PG_GETARG_FLOAT8(3);
@@ -511,6 +528,39 @@ power_curve(PG_FUNCTION_ARGS)
  */
 
 /*
+ * mul_div: a * b / c * 2^k for finite a, b >= 0 and c > 0, with no
+ * intermediate overflow or underflow (the mantissas are combined, then the
+ * exponents): Infinity or 0 only when the result itself is beyond the
+ * float8 range.
+ */
+static double
+mul_div(double a, double b, double c, int k)
+{
+	int			ea,
+				eb,
+				ec;
+	double		ma = frexp(a, &ea);
+	double		mb = frexp(b, &eb);
+	double		mc = frexp(c, &ec);
+
+	return ldexp(ma * mb / mc, ea + eb - ec + k);
+}
+
+/* A required size as a bigint; 22003 when no bigint can hold it. */
+static int64
+required_count(double n, const char *field)
+{
+	double		c = ceil(n);
+
+	if (!(c < 9223372036854775808.0))	/* 2^63 */
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: %s of sample_size_check exceeds bigint", field),
+				 errdetail("Detecting this difference would need %g units in an arm.", c)));
+	return (int64) c;
+}
+
+/*
  * sample_size_check(treatment, control, mde, relative, sig_level, power):
  * "can we stop yet?" on live summaries.  With the observed variances of
  * both arms and the observed allocation k = n_treatment / n_control, the
@@ -522,6 +572,15 @@ power_curve(PG_FUNCTION_ARGS)
  * power_at_current_n, mde_at_current_n (in the units of `mde`)); the
  * fields that are undefined (an arm with fewer than 2 units, no variance
  * in either arm, a relative mde on a zero control mean) are NULL.
+ *
+ * The numerics run on the variances divided by the larger one and on the
+ * difference in units of its square root (computed by mul_div), the
+ * variances themselves formed from the M2s scaled by a power of 2, so
+ * summaries with counts up to 2^63 - 1 and moments from subnormal to
+ * DBL_MAX never overflow or underflow in between.  A required size beyond bigint (9.2e18), or a
+ * detectable difference beyond float8, cannot be represented: 22003, as
+ * README "Reading results" says; a difference beyond DBL_MAX standard
+ * errors is detected with power 1.
  */
 Datum
 sample_size_check(PG_FUNCTION_ARGS)
@@ -536,11 +595,7 @@ sample_size_check(PG_FUNCTION_ARGS)
 				c;
 	double		n_t,
 				n_c,
-				var_t,
-				var_c,
-				scale,
-				delta;
-	TupleDesc	tupdesc;
+				scale;
 	Datum		values[7];
 	bool		nulls[7] = {false, false, true, true, true, true, true};
 
@@ -563,41 +618,65 @@ sample_size_check(PG_FUNCTION_ARGS)
 	summary_to_moments(cs, &c);
 	n_t = (double) t.n;
 	n_c = (double) c.n;
-	var_t = moments_var_samp(&t);
-	var_c = moments_var_samp(&c);
 	scale = relative ? fabs(c.mean) : 1.0;
-	delta = fabs(mde) * scale;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = Int64GetDatum(t.n);
 	values[1] = Int64GetDatum(c.n);
 
-	if (n_t >= 2.0 && n_c >= 2.0 && isfinite(var_t) && isfinite(var_c) &&
-		var_t + var_c > 0.0 && delta > 0.0 && isfinite(delta))
+	if (n_t >= 2.0 && n_c >= 2.0 && (t.m2 > 0.0 || c.m2 > 0.0) && scale > 0.0)
 	{
-		double		m;
-		double		p_now;
-		double		mde_now;
+		int			e;
+		double		vs_t,
+					vs_c,
+					s,
+					d,
+					m,
+					p_now,
+					mde_now;
+		PowerStatus st;
 
-		if (power_welch_n(n_t / n_c, var_t, var_c, delta, sig_level, power, &m) == POWER_OK)
+		/* the variances are (vs_t, vs_c) 2^e; s the larger of vs_t, vs_c */
+		(void) frexp(fmax(t.m2, c.m2), &e);
+		e -= e & 1;
+		vs_t = ldexp(t.m2, -e) / (n_t - 1.0);
+		vs_c = ldexp(c.m2, -e) / (n_c - 1.0);
+		s = fmax(vs_t, vs_c);
+		vs_t /= s;
+		vs_c /= s;
+		/* the difference in units of the larger sd, sqrt(s) 2^(e/2) */
+		d = mul_div(fabs(mde), scale, sqrt(s), -e / 2);
+
+		st = power_welch_n(n_t / n_c, vs_t, vs_c, d, sig_level, power, &m);
+		if (st == POWER_TOO_HIGH)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: n_required_control of sample_size_check exceeds bigint"),
+					 errdetail("Detecting this difference would need more than %g units in an arm.",
+							   9223372036854775807.0)));
+		if (st == POWER_OK)
 		{
-			values[2] = Int64GetDatum((int64) ceil(n_t / n_c * m));
-			values[3] = Int64GetDatum((int64) ceil(m));
+			values[2] = Int64GetDatum(required_count(n_t / n_c * m, "n_required_treatment"));
+			values[3] = Int64GetDatum(required_count(m, "n_required_control"));
 			nulls[2] = nulls[3] = false;
 		}
-		p_now = power_welch_power(n_t, n_c, var_t, var_c, delta, sig_level);
+		p_now = power_welch_power(n_t, n_c, vs_t, vs_c, d, sig_level);
 		if (isfinite(p_now))
 		{
 			values[4] = BoolGetDatum(p_now >= power);
 			values[5] = Float8GetDatum(p_now);
 			nulls[4] = nulls[5] = false;
 		}
-		if (power_welch_mde(n_t, n_c, var_t, var_c, sig_level, power, &mde_now) == POWER_OK)
+		if (power_welch_mde(n_t, n_c, vs_t, vs_c, sig_level, power, &mde_now) == POWER_OK)
 		{
-			values[6] = FLOAT8_OR_NULL(mde_now / scale, &nulls[6]);
+			/* in units of the larger sd: back to those of mde */
+			mde_now = mul_div(mde_now, sqrt(s), scale, e / 2);
+			if (isinf(mde_now))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range: mde_at_current_n of sample_size_check exceeds float8")));
+			values[6] = Float8GetDatum(mde_now);
+			nulls[6] = false;
 		}
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(result_row(fcinfo, 7, values, nulls));
 }

@@ -31,12 +31,14 @@
  *
  *-------------------------------------------------------------------------
  */
+#include <float.h>
 #include <math.h>
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "critical.h"
 #include "dist.h"
 #include "proportions.h"
 
@@ -52,14 +54,16 @@
 void		(*prop_interrupt_hook) (void) = NULL;
 
 /*
- * z quantile of a (1 - alpha) two-sided or one-sided interval, written as
- * R's prop.test writes it: qnorm((1 + conf.level) / 2) or qnorm(conf.level).
+ * z quantile of a two-sided or one-sided interval at conf_level, R's
+ * prop.test's qnorm((1 + conf.level) / 2) or qnorm(conf.level), computed
+ * without forming 1 - conf_level (critical.c), so it is exact at every
+ * conf_level; one-sided, it is negative below conf_level = 1/2, as in R.
  */
 static double
 prop_z(PropSide side, double conf_level)
 {
-	return dist_qnorm(side == PROP_TWO_SIDED ? (1.0 + conf_level) / 2.0 : conf_level,
-					  0.0, 1.0, true);
+	return side == PROP_TWO_SIDED ? critical_norm_two_sided(conf_level)
+		: critical_norm_one_sided(conf_level);
 }
 
 /*
@@ -141,10 +145,8 @@ bd0(double x, double np)
  * differences would lose up to log10(n) digits.
  */
 static double
-log_binom_density(double k, double n, double p)
+log_binom_density_pq(double k, double n, double p, double q)
 {
-	double		q = 1.0 - p;
-
 	if (k == 0.0)
 		return p < 0.1 ? -bd0(n, n * q) - n * p : n * log1p(-p);
 	if (k == n)
@@ -152,6 +154,18 @@ log_binom_density(double k, double n, double p)
 	return stirlerr(n) - stirlerr(k) - stirlerr(n - k)
 		- bd0(k, n * p) - bd0(n - k, n * q)
 		- 0.5 * (log(2.0 * M_PI) + log(k) + log1p(-k / n));
+}
+
+/*
+ * log_binom_density with q = 1 - p taken from the caller, who may know it
+ * exactly where 1.0 - p would round: near p = 1, a rounding of 1 - p by
+ * 2^-54 is a relative error of 2^-54 / (1 - p) in q, and the density
+ * inherits it multiplied by about k - n p.
+ */
+static double
+log_binom_density(double k, double n, double p)
+{
+	return log_binom_density_pq(k, n, p, 1.0 - p);
 }
 
 /*
@@ -182,17 +196,18 @@ binom_log_pmf(int64_t k, int64_t n, double p)
  * standard deviations of the matching binomial, up to ~1e7 for shapes near
  * 1e12.  It can be slow elsewhere (~1/(1 - ratio) terms where the ratio
  * hardly falls, as for the upper tail of Beta(13, 1e6)): past `budget`
- * terms it gives up (NAN) and the caller sums the other tail instead.
+ * terms it gives up (NAN) and the caller tries the continued fraction.
+ * xc is 1 - x, exact (see log_binom_density_pq).
  * Above the mean the terms first grow: the sum is rescaled to stay finite.
  * GSL's gsl_sf_beta_inc cannot serve here: its continued fraction runs out
  * of iterations (NaN at a = 30, b = 1e7) or spins (a = b = 1e6).
  * *dlog_dx gets d log I / dx.
  */
 static double
-log_beta_lower_series(double x, double a, double b, double budget,
+log_beta_lower_series(double x, double xc, double a, double b, double budget,
 					  double *dlog_dx)
 {
-	double		lf = log_binom_density(a, a + b, x) + log(b / (a + b));
+	double		lf = log_binom_density_pq(a, a + b, x, xc) + log(b / (a + b));
 	double		sum = 1.0,
 				t = 1.0,
 				r;
@@ -225,61 +240,177 @@ log_beta_lower_series(double x, double a, double b, double budget,
 	return log_sum;
 }
 
+/* Most iterations of the continued fraction before giving up (NAN). */
+#define BETA_CF_MAX_ITER	100000000
+
 /*
- * log of both tails of the Beta(a, b) distribution at 0 < x < 1:
- * *log_lower = log I_x(a, b), *log_upper = log(1 - I_x(a, b)).  The series
- * (log_beta_lower_series) is summed for the tail on x's side of
- * (a + 1) / (a + b + 2), normally the smaller one, and the other is its
- * complement (I_x(a, b) = 1 - I_{1-x}(b, a)).  Where that series converges
- * too slowly (over 50 sd + 1000 terms: a shape small beside the other,
- * e.g. the upper Clopper-Pearson bound at x = 12, n = 1e6, or Jeffreys'
- * at x = n) the other tail's series, fast there, is summed instead; the
- * complement then costs at most ~1e-16 absolute.  Returns d log(lower)/dx.
+ * log I_x(a, b) for 0 < x < 1, a, b > 0, by the continued fraction
+ * (DLMF 8.17.22)
+ *	I_x(a, b) = x^a (1 - x)^b / (a B(a, b)) / (1 + d_1 / (1 + d_2 / (1 + ...))),
+ *	d_{2m+1} = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)),
+ *	d_{2m} = m (b - m) x / ((a + 2m - 1)(a + 2m)),
+ * evaluated by the modified Lentz method (Press et al., Numerical Recipes,
+ * 2nd ed., sec. 6.4 and 5.2), with the prefactor of
+ * log_beta_lower_series.  For x below (a + 1) / (a + b + 2) it converges
+ * in O(sqrt(max(a, b))) steps, also where the power series crawls (x just
+ * below a mean near 1, as in the tail of Beta(1e6, 2) that a
+ * Clopper-Pearson bound at conf_level = 1 - 2^-53 needs).  GSL's
+ * gsl_sf_beta_inc evaluates the same fraction but stops after a fixed,
+ * small number of steps.  xc and *dlog_dx as log_beta_lower_series; NAN
+ * when it does not converge within BETA_CF_MAX_ITER steps.
  */
 static double
-beta_log_tails(double x, double a, double b, double *log_lower, double *log_upper)
+log_beta_lower_cf(double x, double xc, double a, double b, double *dlog_dx)
 {
-	double		d;
-	double		budget = 50.0 * sqrt(a * b / (a + b)) + 1000.0;
-	bool		lower_side = x < (a + 1.0) / (a + b + 2.0);
-	int			attempt;
+	const double tiny = 1e-300;
+	double		lf = log_binom_density_pq(a, a + b, x, xc) + log(b / (a + b));
+	double		c = 1.0,
+				d,
+				h,
+				aa,
+				del,
+				log_i;
+	double		m;
 
-	for (attempt = 0; attempt < 2; attempt++)
+	/* 1 - (a + b) x / (a + 1), without cancellation when x is near 1 */
+	d = ((a + 1.0) * xc - (b - 1.0) * x) / (a + 1.0);
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1.0 / d;
+	h = d;
+	for (m = 1.0;; m += 1.0)
 	{
-		if (attempt == 1)
-		{
-			lower_side = !lower_side;
-			budget = 1e10;
-		}
-		if (lower_side)
-		{
-			*log_lower = log_beta_lower_series(x, a, b, budget, &d);
-			if (isnan(*log_lower))
-				continue;
-			*log_upper = log1p(-exp(*log_lower));
-			return d;
-		}
-		*log_upper = log_beta_lower_series(1.0 - x, b, a, budget, &d);
-		if (isnan(*log_upper))
-			continue;
-		*log_lower = log1p(-exp(*log_upper));
-		/* d log(upper)/dx = -d (the series ran in 1 - x); convert to lower */
-		return d * exp(*log_upper - *log_lower);
+		double		m2 = 2.0 * m;
+
+		aa = m * (b - m) * x / ((a - 1.0 + m2) * (a + m2));
+		d = 1.0 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		h *= d * c;
+		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + 1.0 + m2));
+		d = 1.0 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1.0) <= 1e-16)
+			break;
+		if (m > BETA_CF_MAX_ITER)
+			return NAN;
+		if (((int64_t) m & PROP_HOOK_MASK) == PROP_HOOK_MASK && prop_interrupt_hook)
+			prop_interrupt_hook();
 	}
-	return NAN;
+	log_i = lf + log(h);
+	*dlog_dx = a / (x * (1.0 - x)) * exp(lf - log_i);
+	return log_i;
 }
 
 /*
- * beta_quantile: the x with P[B <= x] = alpha (lower) or P[B > x] = alpha
- * (!lower) for B ~ Beta(a, b), a, b >= 0.5, 0 < alpha < 1, as R's
- * qbeta(alpha, a, b, lower.tail).  Newton's method on the log of the
+ * log of both tails of the Beta(a, b) distribution at 0 < x < 1:
+ * *log_lower = log I_x(a, b), *log_upper = log(1 - I_x(a, b)).  The tail
+ * on x's side of (a + 1) / (a + b + 2), normally the smaller one, is
+ * computed directly (I_x(a, b) = 1 - I_{1-x}(b, a) gives the upper one)
+ * and the other is its complement.  The power series
+ * (log_beta_lower_series) is tried first: it is fast below the mean,
+ * about as many terms as standard deviations.  Where it would need more
+ * than 50 sd + 1000 terms (a shape small beside the other, e.g. the upper
+ * Clopper-Pearson bound at x = 12, n = 1e6, or Jeffreys' at x = n) the
+ * other tail's series, fast there, is summed instead, and its complement
+ * is used when that loses less than the continued fraction on x's side
+ * (log_beta_lower_cf) would: the complement W = 1 - e^L carries a
+ * relative error of about 2^-53 / W; the fraction about 1e-14, or, when it
+ * runs in 1 - x < 1/2 (the upper tail at a small x), 2^-54 / x from the
+ * rounding of 1 - x.  So a tiny x-side tail (a bound at a conf_level near
+ * 1) keeps its relative precision, and a moderate one next to a huge
+ * shape (Jeffreys at x = 1, n = 1e9) avoids the fraction's cancellation.
+ * Only if both fail is the complement taken regardless.  *dlog_lower and
+ * *dlog_upper get the derivatives of the two logs in x, each from the side
+ * computed (so that a tail that rounds to 1 does not turn the other's
+ * derivative into 0 * Inf).  Returns false when every attempt failed.
+ */
+static bool
+beta_log_tails(double x, double a, double b, double *log_lower, double *log_upper,
+			   double *dlog_lower, double *dlog_upper)
+{
+	double		budget = 50.0 * sqrt(a * b / (a + b)) + 1000.0;
+	bool		x_side_lower = x < (a + 1.0) / (a + b + 2.0);
+	double		cf_err = (x_side_lower || x >= 0.5) ? 1e-14
+		: fmax(1e-14, 0.5 * DBL_EPSILON / x);
+	double		other_log = NAN,
+				other_d = NAN;
+	int			attempt;
+
+	for (attempt = 0; attempt < 4; attempt++)
+	{
+		bool		lower_side = (attempt == 1 || attempt == 3) ? !x_side_lower : x_side_lower;
+		double		d,
+					lt;
+
+		if (attempt == 0)
+			lt = lower_side ? log_beta_lower_series(x, 1.0 - x, a, b, budget, &d)
+				: log_beta_lower_series(1.0 - x, x, b, a, budget, &d);
+		else if (attempt == 1)
+		{
+			lt = lower_side ? log_beta_lower_series(x, 1.0 - x, a, b, 1e10, &d)
+				: log_beta_lower_series(1.0 - x, x, b, a, 1e10, &d);
+			other_log = lt;
+			other_d = d;
+			/* its complement, the x-side tail, must keep enough digits */
+			if (!(-expm1(lt) > 0.0 && DBL_EPSILON / -expm1(lt) <= cf_err))
+				continue;
+		}
+		else if (attempt == 2)
+			lt = lower_side ? log_beta_lower_cf(x, 1.0 - x, a, b, &d)
+				: log_beta_lower_cf(1.0 - x, x, b, a, &d);
+		else
+		{
+			lt = other_log;
+			d = other_d;
+		}
+		if (isnan(lt))
+			continue;
+		if (lower_side)
+		{
+			*log_lower = lt;
+			*log_upper = log1p(-exp(lt));
+			*dlog_lower = d;
+			/* d log(1 - L)/dx = -d L / U */
+			*dlog_upper = -d * exp(*log_lower - *log_upper);
+		}
+		else
+		{
+			/* the series ran in 1 - x, whose complement x is exact */
+			*log_upper = lt;
+			*log_lower = log1p(-exp(lt));
+			*dlog_upper = -d;
+			*dlog_lower = d * exp(*log_upper - *log_lower);
+		}
+		return true;
+	}
+	return false;
+}
+
+/*
+ * beta_quantile_raw: the x with P[B <= x] = alpha (lower) or
+ * P[B > x] = alpha (!lower) for B ~ Beta(a, b), a, b >= 0.5, 0 < alpha < 1,
+ * as R's qbeta(alpha, a, b, lower.tail).  Newton's method on the log of the
  * wanted tail (so small alpha keeps its relative precision), started from
  * the normal approximation and safeguarded by a bracket, bisected
  * (geometrically when it spans decades) whenever a step leaves it.
- * Converges to a few ulps; NAN if it cannot (never seen).
+ * Converges to a few ulps of x; so it is accurate for x up to about 1/2,
+ * but near 1 a few ulps of x are all of 1 - x (and the iteration may not
+ * settle: NAN); beta_quantile() takes those from the mirror image.
  */
 static double
-beta_quantile(double alpha, double a, double b, bool lower)
+beta_quantile_raw(double alpha, double a, double b, bool lower)
 {
 	double		target = log(alpha);
 	double		mean = a / (a + b);
@@ -296,23 +427,16 @@ beta_quantile(double alpha, double a, double b, bool lower)
 	{
 		double		ll = NAN,
 					lu = NAN,
-					dlow,
+					dll = NAN,
+					dlu = NAN,
 					f,
 					df,
 					xn;
 
-		dlow = beta_log_tails(x, a, b, &ll, &lu);
-		if (lower)
-		{
-			f = ll - target;
-			df = dlow;
-		}
-		else
-		{
-			f = lu - target;
-			/* d log(upper)/dx = -d log(lower)/dx * lower / upper */
-			df = -dlow * exp(ll - lu);
-		}
+		if (!beta_log_tails(x, a, b, &ll, &lu, &dll, &dlu))
+			return NAN;
+		f = (lower ? ll : lu) - target;
+		df = lower ? dll : dlu;
 		if (!isfinite(f) || !isfinite(df))
 			return NAN;
 		if (fabs(f) <= 1e-15)
@@ -339,6 +463,29 @@ beta_quantile(double alpha, double a, double b, bool lower)
 		x = xn;
 	}
 	return NAN;
+}
+
+/*
+ * beta_quantile: beta_quantile_raw(alpha, a, b, lower), but a quantile
+ * above 1/2 is taken as 1 - y from the mirror image, B ~ Beta(a, b) <=>
+ * 1 - B ~ Beta(b, a): y = beta_quantile_raw(alpha, b, a, !lower) is then
+ * below 1/2 and accurate to a few ulps of y, so 1 - y is correctly
+ * rounded even where x is within 1e-16 of 1 (e.g. the upper
+ * Clopper-Pearson bound at conf_level = 1 - 2^-53).
+ */
+static double
+beta_quantile(double alpha, double a, double b, bool lower)
+{
+	double		x = beta_quantile_raw(alpha, a, b, lower);
+
+	if (!(x <= 0.5))
+	{
+		double		y = beta_quantile_raw(alpha, b, a, !lower);
+
+		if (y <= 0.5 || isnan(x))
+			x = 1.0 - y;
+	}
+	return x;
 }
 
 /*
@@ -477,7 +624,9 @@ wilson_interval(int64_t x, int64_t n, double z, double yates,
  * pnorm(z), exactly as R.  S = 0 or F = 0 leaves the test undefined (NAN).
  *
  * Intervals for p1 - p2 (one-sided alternatives use z = qnorm(conf_level)
- * and the bound -1 or 1 on the open side, as R):
+ * and the bound -1 or 1 on the open side, as R; below conf_level = 1/2 z
+ * is negative and each formula is continued in z through 0, Newcombe's
+ * by giving its square roots the sign of z):
  *	wald: R's d -/+ (z sqrt(p1 q1 / n1 + p2 q2 / n2) + Y (1/n1 + 1/n2)),
  *		  clipped to [-1, 1];
  *	newcombe: Newcombe (1998) hybrid score: with (l_i, u_i) the Wilson
@@ -563,8 +712,9 @@ prop_test_two(int64_t x1, int64_t n1, int64_t x2, int64_t n2,
 
 				wilson_interval(x1, n1, z, cc, &l1, &u1);
 				wilson_interval(x2, n2, z, cc, &l2, &u2);
-				lower = delta - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
-				upper = delta + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
+				/* z < 0 (one-sided, conf_level < 1/2) swaps the sides */
+				lower = delta - copysign(sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2)), z);
+				upper = delta + copysign(sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2)), z);
 				break;
 			}
 		case DIFF_CI_AGRESTI_CAFFO:
@@ -624,22 +774,33 @@ prop_test_one(int64_t x, int64_t n, double p, PropSide side,
 /*
  * Clopper-Pearson bounds as R's binom.test: for x > 0 the lower bound
  * solves P[X >= x] = alpha, i.e. qbeta(alpha, x, n - x + 1); for x < n the
- * upper bound solves P[X <= x] = alpha, i.e. qbeta(1 - alpha, x + 1, n - x)
- * (taken as an upper-tail quantile so small alpha keeps its precision),
+ * upper bound solves P[X <= x] = alpha, i.e. qbeta(1 - alpha, x + 1, n - x),
  * both by beta_quantile, which unlike GSL's (and so dist_qbeta's) handles
- * shapes up to 1e12.
- * x = 0 gives the lower bound 0 and x = n the upper bound 1, exactly.
+ * shapes up to 1e12.  The caller passes alpha and its complement
+ * calpha = 1 - alpha, each exact (1 - alpha rounds away a tiny alpha, and
+ * alpha = 1 - conf_level a tiny conf_level), and the smaller of the two
+ * is used as the tail probability, so every conf_level in (0, 1) keeps
+ * its digits.  x = 0 gives the lower bound 0 and x = n the upper bound 1,
+ * exactly.
  */
 static double
-clopper_pearson_lower(int64_t x, int64_t n, double alpha)
+clopper_pearson_lower(int64_t x, int64_t n, double alpha, double calpha)
 {
-	return x == 0 ? 0.0 : beta_quantile(alpha, (double) x, (double) (n - x + 1), true);
+	if (x == 0)
+		return 0.0;
+	if (alpha <= calpha)
+		return beta_quantile(alpha, (double) x, (double) (n - x + 1), true);
+	return beta_quantile(calpha, (double) x, (double) (n - x + 1), false);
 }
 
 static double
-clopper_pearson_upper(int64_t x, int64_t n, double alpha)
+clopper_pearson_upper(int64_t x, int64_t n, double alpha, double calpha)
 {
-	return x == n ? 1.0 : beta_quantile(alpha, (double) (x + 1), (double) (n - x), false);
+	if (x == n)
+		return 1.0;
+	if (alpha <= calpha)
+		return beta_quantile(alpha, (double) (x + 1), (double) (n - x), false);
+	return beta_quantile(calpha, (double) (x + 1), (double) (n - x), true);
 }
 
 /*
@@ -729,21 +890,22 @@ binom_exact_test(int64_t x, int64_t n, double p, PropSide side,
 	}
 	r->p_value = fmin(1.0, pval);
 
-	alpha = 1.0 - conf_level;
+	alpha = 1.0 - conf_level;	/* exact for conf_level >= 1/2 */
 	switch (side)
 	{
 		case PROP_LESS:
 			r->ci_lower = 0.0;
-			r->ci_upper = clopper_pearson_upper(x, n, alpha);
+			r->ci_upper = clopper_pearson_upper(x, n, alpha, conf_level);
 			break;
 		case PROP_GREATER:
-			r->ci_lower = clopper_pearson_lower(x, n, alpha);
+			r->ci_lower = clopper_pearson_lower(x, n, alpha, conf_level);
 			r->ci_upper = 1.0;
 			break;
 		case PROP_TWO_SIDED:
 		default:
-			r->ci_lower = clopper_pearson_lower(x, n, alpha / 2.0);
-			r->ci_upper = clopper_pearson_upper(x, n, alpha / 2.0);
+			/* alpha / 2 <= 1/2: its complement is never the smaller tail */
+			r->ci_lower = clopper_pearson_lower(x, n, alpha / 2.0, 1.0);
+			r->ci_upper = clopper_pearson_upper(x, n, alpha / 2.0, 1.0);
 			break;
 	}
 }
@@ -758,9 +920,14 @@ binom_exact_test(int64_t x, int64_t n, double p, PropSide side,
  *	agresti-coull: the Wald form at n~ = n + z^2, q~ = (x + z^2/2) / n~,
  *		clipped to [0, 1];
  *	clopper-pearson ('beta'): Beta quantiles, 0 at x = 0 and 1 at x = n;
- *	jeffreys: the equal-tailed interval of the Beta(x + 1/2, n - x + 1/2)
- *		posterior (statsmodels does not truncate it at x = 0 or x = n,
- *		unlike Brown, Cai & DasGupta's modification, and neither do we).
+ *	jeffreys: Brown, Cai & DasGupta's (2001, sec. 4.1.2) Jeffreys
+ *		interval: the equal-tailed interval of the Beta(x + 1/2,
+ *		n - x + 1/2) posterior, qbeta(alpha/2, x + 1/2, n - x + 1/2) and
+ *		qbeta(1 - alpha/2, ...), except that the lower bound is 0 at x = 0
+ *		and the upper bound 1 at x = n (as DescTools' BinomCI(method =
+ *		"jeffreys"); statsmodels' proportion_confint does not make this
+ *		modification, so it differs there and only there).
+ * z comes from critical.c, exact at every conf_level.
  */
 void
 prop_interval(int64_t x, int64_t n, double conf_level, PropCiMethod method,
@@ -769,7 +936,7 @@ prop_interval(int64_t x, int64_t n, double conf_level, PropCiMethod method,
 	double		alpha = 1.0 - conf_level;
 	double		dn = (double) n;
 	double		est = (double) x / dn;
-	double		z = dist_qnorm(alpha / 2.0, 0.0, 1.0, false);
+	double		z = critical_norm_two_sided(conf_level);
 
 	switch (method)
 	{
@@ -795,13 +962,15 @@ prop_interval(int64_t x, int64_t n, double conf_level, PropCiMethod method,
 				break;
 			}
 		case PROP_CI_CLOPPER_PEARSON:
-			*lower = clopper_pearson_lower(x, n, alpha / 2.0);
-			*upper = clopper_pearson_upper(x, n, alpha / 2.0);
+			*lower = clopper_pearson_lower(x, n, alpha / 2.0, 1.0);
+			*upper = clopper_pearson_upper(x, n, alpha / 2.0, 1.0);
 			break;
 		case PROP_CI_JEFFREYS:
 		default:
-			*lower = beta_quantile(alpha / 2.0, (double) x + 0.5, dn - (double) x + 0.5, true);
-			*upper = beta_quantile(alpha / 2.0, (double) x + 0.5, dn - (double) x + 0.5, false);
+			*lower = x == 0 ? 0.0
+				: beta_quantile(alpha / 2.0, (double) x + 0.5, dn - (double) x + 0.5, true);
+			*upper = x == n ? 1.0
+				: beta_quantile(alpha / 2.0, (double) x + 0.5, dn - (double) x + 0.5, false);
 			break;
 	}
 }

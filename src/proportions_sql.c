@@ -8,6 +8,10 @@
  *	prop_test(x, n, p, alternative, conf_level, correct)
  *		-> prop_test_result
  *	binom_test(x, n, p, alternative, conf_level) -> binom_test_result
+ *
+ * Results are built with result_row() (args.h), so a database still on
+ * the 0.1.0 script, whose binom_test_result has no `method`, gets the
+ * fields its type has.
  *	prop_ci(x, n, conf_level, method) -> confidence_interval
  *
  *-------------------------------------------------------------------------
@@ -63,36 +67,24 @@ side_of(text *alternative)
 	}
 }
 
-/* The composite result type of the calling function, blessed. */
-static TupleDesc
-result_tupdesc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	return BlessTupleDesc(tupdesc);
-}
-
-/* Form a prop_test_result row; non-finite fields become NULL. */
+/* Form a prop_test_result row; NaN (undefined) fields become NULL. */
 static Datum
 prop_test_datum(FunctionCallInfo fcinfo, const PropTestResult *r,
 				const char *method)
 {
-	TupleDesc	tupdesc = result_tupdesc(fcinfo);
 	Datum		values[8];
 	bool		nulls[8];
 
-	values[0] = FLOAT8_OR_NULL(r->statistic, &nulls[0]);
-	values[1] = FLOAT8_OR_NULL(r->p_value, &nulls[1]);
-	values[2] = FLOAT8_OR_NULL(r->estimate1, &nulls[2]);
-	values[3] = FLOAT8_OR_NULL(r->estimate2, &nulls[3]);
-	values[4] = FLOAT8_OR_NULL(r->estimate, &nulls[4]);
-	values[5] = FLOAT8_OR_NULL(r->ci_lower, &nulls[5]);
-	values[6] = FLOAT8_OR_NULL(r->ci_upper, &nulls[6]);
+	values[0] = result_float8(r->statistic, &nulls[0]);
+	values[1] = result_float8(r->p_value, &nulls[1]);
+	values[2] = result_float8(r->estimate1, &nulls[2]);
+	values[3] = result_float8(r->estimate2, &nulls[3]);
+	values[4] = result_float8(r->estimate, &nulls[4]);
+	values[5] = result_float8(r->ci_lower, &nulls[5]);
+	values[6] = result_float8(r->ci_upper, &nulls[6]);
 	values[7] = CStringGetTextDatum(method);
 	nulls[7] = false;
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	return result_row(fcinfo, 8, values, nulls);
 }
 
 /*
@@ -174,22 +166,22 @@ binom_test(PG_FUNCTION_ARGS)
 	PropSide	side = side_of(PG_GETARG_TEXT_PP(3));
 	double		conf_level = PG_GETARG_FLOAT8(4);
 	BinomTestResult r;
-	TupleDesc	tupdesc;
-	Datum		values[4];
-	bool		nulls[4];
+	Datum		values[5];
+	bool		nulls[5];
 
 	check_counts(x, "x", n, "n");
 	arg_probability(p, "p");
 	arg_conf_level(conf_level);
-	tupdesc = result_tupdesc(fcinfo);
 	prop_interrupt_hook = check_interrupts;
 
 	binom_exact_test(x, n, p, side, conf_level, &r);
-	values[0] = FLOAT8_OR_NULL(r.p_value, &nulls[0]);
-	values[1] = FLOAT8_OR_NULL(r.estimate, &nulls[1]);
-	values[2] = FLOAT8_OR_NULL(r.ci_lower, &nulls[2]);
-	values[3] = FLOAT8_OR_NULL(r.ci_upper, &nulls[3]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[0] = result_float8(r.p_value, &nulls[0]);
+	values[1] = result_float8(r.estimate, &nulls[1]);
+	values[2] = result_float8(r.ci_lower, &nulls[2]);
+	values[3] = result_float8(r.ci_upper, &nulls[3]);
+	values[4] = CStringGetTextDatum("Exact binomial test");
+	nulls[4] = false;
+	PG_RETURN_DATUM(result_row(fcinfo, 5, values, nulls));
 }
 
 /*
@@ -212,18 +204,16 @@ prop_ci(PG_FUNCTION_ARGS)
 	PropCiMethod method;
 	double		lower,
 				upper;
-	TupleDesc	tupdesc;
 	Datum		values[2];
 	bool		nulls[2];
 
 	check_counts(x, "x", n, "n");
 	arg_conf_level(conf_level);
 	method = (PropCiMethod) arg_keyword(PG_GETARG_TEXT_PP(3), "method", methods);
-	tupdesc = result_tupdesc(fcinfo);
 	prop_interrupt_hook = check_interrupts;
 
 	prop_interval(x, n, conf_level, method, &lower, &upper);
-	values[0] = FLOAT8_OR_NULL(lower, &nulls[0]);
-	values[1] = FLOAT8_OR_NULL(upper, &nulls[1]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[0] = result_float8(lower, &nulls[0]);
+	values[1] = result_float8(upper, &nulls[1]);
+	PG_RETURN_DATUM(result_row(fcinfo, 2, values, nulls));
 }

@@ -38,7 +38,7 @@
 #include "utils/float.h"
 
 #include "args.h"
-#include "dist.h"
+#include "critical.h"
 #include "summary_sql.h"
 
 PG_FUNCTION_INFO_V1(stats_summary_in);
@@ -608,7 +608,7 @@ stats_summary_mean_ci(PG_FUNCTION_ARGS)
 	if (s->n >= 2)
 	{
 		double		sem = sqrt(summary_var_samp(s) / (double) s->n);
-		double		q = dist_qt((1.0 - conf_level) / 2.0, (double) (s->n - 1), false);
+		double		q = critical_t_two_sided(conf_level, (double) (s->n - 1));
 		double		half = q * sem;
 
 		values[0] = FLOAT8_OR_NULL(s->mean - half, &nulls[0]);

@@ -19,12 +19,14 @@
  *-------------------------------------------------------------------------
  */
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 
+#include "critical.h"
 #include "dist.h"
 #include "tables.h"
 
@@ -40,26 +42,42 @@ void		(*tables_interrupt_hook) (void) = NULL;
 
 /*
  * chisq_gof: Pearson's goodness-of-fit test of the counts x[0..k-1]
- * against the probabilities p (rescaled to sum 1; uniform when p is NULL),
- * as R's chisq.test(x, p = p, rescale.p = TRUE):
+ * against the probabilities p (uniform when p is NULL), as R's
+ * chisq.test(x, p = p, rescale.p = TRUE):
  *
- *		X^2 = sum (x_i - E_i)^2 / E_i,	E_i = n p_i,  df = k - 1.
+ *		X^2 = sum (x_i - E_i)^2 / E_i,	E_i = n p_i,  df = k - 1,
  *
- * For uniform p the deviation is computed exactly as (k x_i - n) / k in
- * 128-bit integers, X^2 = sum (k x_i - n)^2 / (k n); otherwise x_i - n p_i
- * is formed with a fused multiply-add (one rounding).  n = 0 leaves X^2
+ * with p used as given when |sum(p) - 1| <= sqrt(DBL_EPSILON) and
+ * rescaled to p / sum(p) otherwise, exactly R's rule (R's default p is
+ * rep(1/k, k), used as given).
+ *
+ * When every count equals its expected count as R computes it (the double
+ * n * p_i, with p_i rescaled in double as R does) X^2 is exactly 0, as in
+ * R, instead of the rounding noise of the expected counts.  Otherwise the
+ * deviations are computed as exactly as we can: for uniform p as
+ * (k x_i - n) / k in 128-bit integers, X^2 = sum (k x_i - n)^2 / (k n);
+ * for a given p in long double (as R's sum()), E_i = n p_i / sum(p), each
+ * term as d (d / E_i), so that weights near the float8 limits (a sum
+ * beyond DBL_MAX, a subnormal 5e-324) neither overflow nor lose their
+ * digits: a count x_i > 0 whose expected count is below ~1e-308 gives a
+ * statistic beyond DBL_MAX, i.e. Infinity with p-value 0, and a zero count
+ * with a tiny expected count adds that tiny E_i.  n = 0 leaves X^2
  * undefined (R stops with an error; we return NAN, i.e. NULL fields).
  */
 void
 chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
 {
 	int64_t		n = 0;
+	double		dn;
+	bool		all_expected = true;
 	double		stat = 0.0;
 	int			i;
 
 	for (i = 0; i < k; i++)
 		n += x[i];
+	dn = (double) n;
 
+	r->method = "Chi-squared test for given probabilities";
 	r->df = (double) (k - 1);
 	if (n == 0)
 	{
@@ -70,43 +88,48 @@ chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
 
 	if (p == NULL)
 	{
+		double		share = 1.0 / (double) k;	/* R's p, used as given */
+
 		for (i = 0; i < k; i++)
 		{
 			__int128	dev = (__int128) k * x[i] - n;
 			double		ddev = (double) dev;
 
 			stat += ddev * ddev;
+			if ((double) x[i] != dn * share)
+				all_expected = false;
 		}
-		stat /= (double) k * (double) n;
+		stat /= (double) k * dn;
 	}
 	else
 	{
-		double		psum = 0.0;
-		double		pscale = 1.0;
+		long double psum = 0.0L;
+		long double lstat = 0.0L;
+		double		dsum;
+		bool		rescale;
 
 		for (i = 0; i < k; i++)
 			psum += p[i];
-		if (isinf(psum))
-		{
-			/* the weights' sum overflows: rescale them by their maximum first */
-			pscale = 0.0;
-			for (i = 0; i < k; i++)
-				pscale = fmax(pscale, p[i]);
-			psum = 0.0;
-			for (i = 0; i < k; i++)
-				psum += p[i] / pscale;
-		}
+		dsum = (double) psum;	/* R's sum(p) */
+		rescale = !(fabs(dsum - 1.0) <= sqrt(DBL_EPSILON));
 		for (i = 0; i < k; i++)
 		{
-			double		share = (p[i] / pscale) / psum;
-			double		e = (double) n * share;
-			double		dev = fma(-(double) n, share, (double) x[i]);
+			double		share = rescale ? p[i] / dsum : p[i];
+			long double e = rescale ? (long double) n * p[i] / psum
+				: (long double) n * p[i];
+			long double d = (long double) x[i] - e;
 
-			stat += dev * dev / e;
+			if ((double) x[i] != dn * share)
+				all_expected = false;
+			if (e > 0.0L)
+				lstat += d * (d / e);
+			else if (x[i] > 0)
+				lstat = INFINITY;	/* cannot happen: e >= 5e-324 / (k DBL_MAX) */
 		}
+		stat = (double) lstat;
 	}
-	r->statistic = stat;
-	r->p_value = dist_pchisq(stat, r->df, false);
+	r->statistic = all_expected ? 0.0 : stat;
+	r->p_value = dist_pchisq(r->statistic, r->df, false);
 }
 
 /*
@@ -117,7 +140,8 @@ chisq_gof(const int64_t *x, int k, const double *p, ChisqResult *r)
  *		df = (nrow - 1)(ncol - 1),
  *
  * with Yates' continuity correction Y = min(0.5, min |x_ij - E_ij|) for a
- * 2x2 table when `correct`, else Y = 0.  With D_ij = n x_ij - r_i c_j
+ * 2x2 table when `correct`, else Y = 0 (r->method names the correction
+ * when Y > 0, as R's).  With D_ij = n x_ij - r_i c_j
  * (exact in 128-bit integers) each term is (|D_ij| - n Y)^2 / (n r_i c_j),
  * and n Y is either n / 2 or min |D_ij|, so the numerator is exact too.
  * A zero row or column total makes some E_ij zero and X^2 undefined (R
@@ -137,6 +161,7 @@ chisq_independence(const int64_t *x, int nrow, int ncol, bool correct,
 	int			i,
 				j;
 
+	r->method = "Pearson's Chi-squared test";
 	r->df = (double) (nrow - 1) * (double) (ncol - 1);
 	for (i = 0; i < nrow; i++)
 		rs[i] = 0;
@@ -176,6 +201,9 @@ chisq_independence(const int64_t *x, int nrow, int ncol, bool correct,
 					dmin = d;
 			}
 		half = 2 * dmin >= (__int128) n;
+		/* R names the correction only when it is not 0 */
+		if (half || dmin > 0)
+			r->method = "Pearson's Chi-squared test with Yates' continuity correction";
 	}
 
 	for (i = 0; i < nrow; i++)
@@ -252,8 +280,11 @@ typedef struct NCHyper
 typedef struct NCHSums
 {
 	double		total;			/* sum of t(u) */
-	double		below;			/* sum over u <= x */
-	double		above;			/* sum over u >= x */
+	double		below;			/* sum over u <= x (lt + at_x) */
+	double		above;			/* sum over u >= x (gt + at_x) */
+	double		lt;				/* sum over u < x */
+	double		gt;				/* sum over u > x */
+	double		at_x;			/* t(x), when the walk reached x */
 	double		dev;			/* sum of (u - x) t(u) */
 	double		twosided;		/* sum of t(u) <= thr */
 } NCHSums;
@@ -336,8 +367,11 @@ nch_term_at_x(const NCHyper *h, double w, int64_t mode)
  * dir = -1: mode - 1 .. lo) to s.  `thr` is the two-sided threshold (terms
  * <= thr count towards s->twosided; pass -1 when not needed).  The walk
  * ends at the edge of the support, on underflow, or once every cut point
- * on this side (x, the threshold crossing) is passed and the rest of the
- * tail is below NCH_NEGLIGIBLE of the sum since the last cut point.
+ * on this side (the first term beyond x, x + dir, and the threshold
+ * crossing) is passed and the rest of the tail is below NCH_NEGLIGIBLE of
+ * the sum since the last cut point, so that each tail sum (u < x, u <= x,
+ * u >= x, u > x) keeps its relative precision however small it is beside
+ * the mode.
  */
 static void
 nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
@@ -345,7 +379,8 @@ nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
 {
 	double		t = 1.0;
 	double		since_cut = 1.0;	/* the mode itself */
-	bool		x_pending = (dir > 0) ? (h->x > mode) : (h->x < mode);
+	int64_t		cut = h->x + dir;	/* the first term strictly beyond x */
+	bool		x_pending = (dir > 0) ? (cut > mode) : (cut < mode);
 	bool		thr_pending = thr >= 0.0 && thr < 1.0;
 	int64_t		u = mode;
 
@@ -379,7 +414,7 @@ nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
 								 * (stopping at subnormals, where t *= q no
 								 * longer shrinks t when q is near 1) */
 
-		if (x_pending && u == h->x)
+		if (x_pending && u == cut)
 		{
 			x_pending = false;
 			since_cut = 0.0;
@@ -392,10 +427,12 @@ nch_walk(const NCHyper *h, double w, int64_t mode, int dir, double thr,
 		since_cut += t;
 
 		s->total += t;
-		if (u <= h->x)
-			s->below += t;
-		if (u >= h->x)
-			s->above += t;
+		if (u < h->x)
+			s->lt += t;
+		else if (u > h->x)
+			s->gt += t;
+		else
+			s->at_x = t;
 		s->dev += (double) (u - h->x) * t;
 		if (t <= thr)
 			s->twosided += t;
@@ -417,51 +454,93 @@ nch_sums(const NCHyper *h, double w, bool want_two_sided, NCHSums *s)
 		thr = nch_term_at_x(h, w, mode) * FISHER_RELERR;
 
 	s->total = 1.0;
-	s->below = (mode <= h->x) ? 1.0 : 0.0;
-	s->above = (mode >= h->x) ? 1.0 : 0.0;
+	s->lt = (mode < h->x) ? 1.0 : 0.0;
+	s->gt = (mode > h->x) ? 1.0 : 0.0;
+	s->at_x = (mode == h->x) ? 1.0 : 0.0;
 	s->dev = (double) (mode - h->x);
 	s->twosided = (1.0 <= thr) ? 1.0 : 0.0;
 
 	nch_walk(h, w, mode, +1, thr, s);
 	nch_walk(h, w, mode, -1, thr, s);
+	s->below = s->lt + s->at_x;
+	s->above = s->gt + s->at_x;
 }
 
-/* What a root search solves for, as a function of log(w). */
+/*
+ * What a root search solves for, as a function of log(w).  The strict
+ * tails serve the bounds at conf_level below 1/2, where 1 - conf_level
+ * would round: P(X <= x) = 1 - c is solved as P(X > x) = c.
+ */
 typedef enum NCHTarget
 {
 	NCH_MEAN,					/* E[X] - x */
 	NCH_LOWER_TAIL,				/* P(X <= x) - alpha */
-	NCH_UPPER_TAIL				/* P(X >= x) - alpha */
+	NCH_UPPER_TAIL,				/* P(X >= x) - alpha */
+	NCH_STRICT_LOWER_TAIL,		/* P(X < x) - alpha */
+	NCH_STRICT_UPPER_TAIL		/* P(X > x) - alpha */
 } NCHTarget;
 
 typedef struct NCHProblem
 {
 	const NCHyper *h;
+	const NCHyper *mirror;		/* the table with its columns swapped */
 	NCHTarget	target;
 	double		alpha;
 } NCHProblem;
 
+/*
+ * nch_mirror: the table with its columns swapped, [[b, a], [d, c]]: its
+ * top-left count is k - X, with odds ratio 1/w.
+ */
+static void
+nch_mirror(const NCHyper *h, NCHyper *m)
+{
+	m->m = h->n;
+	m->n = h->m;
+	m->k = h->k;
+	m->lo = (int64_t) h->k - h->hi;
+	m->hi = (int64_t) h->k - h->lo;
+	m->x = (int64_t) h->k - h->x;
+}
+
+/* Above this log(w) the objective is evaluated on the mirrored table. */
+#define NCH_MIRROR_ABOVE	300.0
+
+/*
+ * nch_objective: the target at w = exp(theta).  Far above w = 1 it is
+ * evaluated on the mirrored table at 1/w (P_w(X <= x) = P'_{1/w}(X' >= x'),
+ * E_w[X] - x = -(E'[X'] - x')), so the term ratios, up to 2^106 w, never
+ * overflow however far the search goes (w up to e^745).
+ */
 static double
 nch_objective(double theta, void *arg)
 {
 	NCHProblem *pr = (NCHProblem *) arg;
 	NCHSums		s;
+	bool		mirrored = theta > NCH_MIRROR_ABOVE;
 
-	nch_sums(pr->h, exp(theta), false, &s);
+	nch_sums(mirrored ? pr->mirror : pr->h, exp(mirrored ? -theta : theta), false, &s);
 	switch (pr->target)
 	{
 		case NCH_MEAN:
-			return s.dev / s.total;
+			return (mirrored ? -s.dev : s.dev) / s.total;
 		case NCH_LOWER_TAIL:
-			return s.below / s.total - pr->alpha;
+			return (mirrored ? s.above : s.below) / s.total - pr->alpha;
 		case NCH_UPPER_TAIL:
-			return s.above / s.total - pr->alpha;
+			return (mirrored ? s.below : s.above) / s.total - pr->alpha;
+		case NCH_STRICT_LOWER_TAIL:
+			return (mirrored ? s.gt : s.lt) / s.total - pr->alpha;
+		case NCH_STRICT_UPPER_TAIL:
+			return (mirrored ? s.lt : s.gt) / s.total - pr->alpha;
 	}
 	return NAN;
 }
 
-/* Largest |log w| searched; beyond it w overflows the term ratios. */
-#define NCH_THETA_MAX	600.0
+/*
+ * Largest |log w| searched: exp(-745) underflows to 0 (and 1/w, by the
+ * mirror, never overflows).
+ */
+#define NCH_THETA_MAX	745.0
 
 /*
  * nch_guess: a starting point for the root search in log(w): the empirical
@@ -499,7 +578,8 @@ static double
 nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
 		  double f0, double guess, double step)
 {
-	NCHProblem	pr = {h, target, alpha};
+	NCHyper		mirror;
+	NCHProblem	pr = {h, &mirror, target, alpha};
 	gsl_function F = {nch_objective, &pr};
 	double		dir = negative ? -1.0 : 1.0;	/* away from 0 */
 	double		near,
@@ -511,6 +591,7 @@ nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
 	int			iter;
 	int			status;
 
+	nch_mirror(h, &mirror);
 	step = fmax(step, 1e-9);
 	if (dir * guess <= 0.0)
 		guess = dir * step;
@@ -604,9 +685,14 @@ fisher_mle(const NCHyper *h)
 	return nch_solve(h, NCH_MEAN, 0.0, s.dev > 0.0, s.dev / s.total, guess, step);
 }
 
-/* R's ncp.U: the w with P_w(X <= x) = alpha; +Inf at x = hi. */
+/*
+ * R's ncp.U: the w with P_w(X <= x) = alpha; +Inf at x = hi.  calpha is
+ * 1 - alpha, exact (both come from conf_level); above alpha = 1/2 the
+ * equivalent P_w(X > x) = calpha is solved instead, which keeps the
+ * digits of a tiny calpha (a one-sided interval at a conf_level near 0).
+ */
 static double
-fisher_ncp_upper(const NCHyper *h, double alpha)
+fisher_ncp_upper(const NCHyper *h, double alpha, double calpha)
 {
 	NCHSums		s;
 	double		p,
@@ -616,16 +702,27 @@ fisher_ncp_upper(const NCHyper *h, double alpha)
 	if (h->x == h->hi)
 		return INFINITY;
 	nch_sums(h, 1.0, false, &s);
-	p = s.below / s.total;
-	if (p == alpha)
+	if (alpha <= calpha)
+	{
+		p = s.below / s.total;
+		if (p == alpha)
+			return 1.0;
+		guess = nch_guess(h, dist_qnorm(alpha, 0.0, 1.0, false), &step);
+		return nch_solve(h, NCH_LOWER_TAIL, alpha, p < alpha, p - alpha, guess, step);
+	}
+	p = s.gt / s.total;
+	if (p == calpha)
 		return 1.0;
-	guess = nch_guess(h, dist_qnorm(alpha, 0.0, 1.0, false), &step);
-	return nch_solve(h, NCH_LOWER_TAIL, alpha, p < alpha, p - alpha, guess, step);
+	guess = nch_guess(h, dist_qnorm(calpha, 0.0, 1.0, true), &step);
+	return nch_solve(h, NCH_STRICT_UPPER_TAIL, calpha, p > calpha, p - calpha, guess, step);
 }
 
-/* R's ncp.L: the w with P_w(X >= x) = alpha; 0 at x = lo. */
+/*
+ * R's ncp.L: the w with P_w(X >= x) = alpha; 0 at x = lo.  Above
+ * alpha = 1/2, P_w(X < x) = calpha instead (see fisher_ncp_upper).
+ */
 static double
-fisher_ncp_lower(const NCHyper *h, double alpha)
+fisher_ncp_lower(const NCHyper *h, double alpha, double calpha)
 {
 	NCHSums		s;
 	double		p,
@@ -635,11 +732,19 @@ fisher_ncp_lower(const NCHyper *h, double alpha)
 	if (h->x == h->lo)
 		return 0.0;
 	nch_sums(h, 1.0, false, &s);
-	p = s.above / s.total;
-	if (p == alpha)
+	if (alpha <= calpha)
+	{
+		p = s.above / s.total;
+		if (p == alpha)
+			return 1.0;
+		guess = nch_guess(h, -dist_qnorm(alpha, 0.0, 1.0, false), &step);
+		return nch_solve(h, NCH_UPPER_TAIL, alpha, p > alpha, p - alpha, guess, step);
+	}
+	p = s.lt / s.total;
+	if (p == calpha)
 		return 1.0;
-	guess = nch_guess(h, -dist_qnorm(alpha, 0.0, 1.0, false), &step);
-	return nch_solve(h, NCH_UPPER_TAIL, alpha, p > alpha, p - alpha, guess, step);
+	guess = nch_guess(h, -dist_qnorm(calpha, 0.0, 1.0, true), &step);
+	return nch_solve(h, NCH_STRICT_LOWER_TAIL, calpha, p < calpha, p - calpha, guess, step);
 }
 
 /*
@@ -674,17 +779,20 @@ fisher_2x2(int64_t a, int64_t b, int64_t c, int64_t d, TablesSide side,
 		case TABLES_LESS:
 			r->p_value = s.below / s.total;
 			r->ci_lower = 0.0;
-			r->ci_upper = fisher_ncp_upper(&h, 1.0 - conf_level);
+			r->ci_upper = fisher_ncp_upper(&h, 1.0 - conf_level, conf_level);
 			break;
 		case TABLES_GREATER:
 			r->p_value = s.above / s.total;
-			r->ci_lower = fisher_ncp_lower(&h, 1.0 - conf_level);
+			r->ci_lower = fisher_ncp_lower(&h, 1.0 - conf_level, conf_level);
 			r->ci_upper = INFINITY;
 			break;
 		case TABLES_TWO_SIDED:
 			r->p_value = s.twosided / s.total;
-			r->ci_lower = fisher_ncp_lower(&h, (1.0 - conf_level) / 2.0);
-			r->ci_upper = fisher_ncp_upper(&h, (1.0 - conf_level) / 2.0);
+			/* alpha / 2 <= 1/2: always the first form */
+			r->ci_lower = fisher_ncp_lower(&h, (1.0 - conf_level) / 2.0,
+										   (1.0 + conf_level) / 2.0);
+			r->ci_upper = fisher_ncp_upper(&h, (1.0 - conf_level) / 2.0,
+										   (1.0 + conf_level) / 2.0);
 			break;
 	}
 	r->p_value = fmin(r->p_value, 1.0);
@@ -712,59 +820,91 @@ fisher_2x2(int64_t a, int64_t b, int64_t c, int64_t d, TablesSide side,
  * distribution of estimates of variance components. Biometrics Bulletin 2,
  * 110-114; Welch 1947), which reduces to Welch's two-sample df for two
  * cells.  Intervals as R's t.test: estimate -/+ qt(1 - alpha/2, df) se, one
- * side infinite for one-sided alternatives.  var[i] is NAN for a cell with
- * fewer than two observations, and everything but the estimate is then
- * NAN; so it is when se = 0 (all four cells constant).
+ * side infinite for one-sided alternatives (critical values from
+ * critical.c, exact at every conf_level).  The cells are given by n and
+ * M2 = (n - 1) s^2; a cell with fewer than two observations leaves
+ * everything but the estimate NAN, and so do four constant cells (se = 0).
+ *
+ * Scaling: the terms a_i = s_i^2 / n_i = M2_i / (n_i - 1) / n_i are formed
+ * as b_i 2^e, with 2^e the binary order of the largest M2, so that se^2
+ * (up to 2 DBL_MAX) and se^4 in the df cannot overflow, nor subnormal M2s
+ * divided by counts up to 2^63 underflow to a zero standard error;
+ * se = sqrt(sum b_i) 2^(e/2).  A statistic beyond DBL_MAX
+ * (a standard error far below the estimate) is then a true +-Infinity,
+ * with p-value 0.  An estimate beyond DBL_MAX is left infinite for the
+ * caller to reject (22003).
  */
 void
-interaction_welch(const double mean[4], const double var[4], const double n[4],
+interaction_welch(const double mean[4], const double m2[4], const double n[4],
 				  TablesSide side, double conf_level, InteractionResult *r)
 {
-	double		se2 = 0.0;
-	double		den = 0.0;
-	double		alpha = 1.0 - conf_level;
-	double		q;
+	double		b[4];
+	double		bsum = 0.0,
+				bmax = 0.0,
+				den = 0.0,
+				q;
+	int			e = INT_MIN;
 	int			i;
 
 	r->estimate = (mean[3] - mean[1]) - (mean[2] - mean[0]);
-	for (i = 0; i < 4; i++)
-	{
-		double		v = var[i] / n[i];
-
-		se2 += v;
-		den += v * v / (n[i] - 1.0);
-	}
-	r->std_error = sqrt(se2);
+	r->std_error = NAN;
 	r->statistic = NAN;
 	r->df = NAN;
 	r->p_value = NAN;
 	r->ci_lower = NAN;
 	r->ci_upper = NAN;
-	if (!(se2 > 0.0) || !isfinite(se2))
-		return;
+	for (i = 0; i < 4; i++)
+	{
+		int			ei;
 
+		if (!(m2[i] >= 0.0 && n[i] >= 2.0))
+			return;				/* a cell with fewer than two observations */
+		if (m2[i] > 0.0)
+		{
+			(void) frexp(m2[i], &ei);
+			if (ei > e)
+				e = ei;
+		}
+	}
+	if (e == INT_MIN)
+	{
+		r->std_error = 0.0;		/* four constant cells */
+		return;
+	}
+	e -= e & 1;					/* even, so that the square root is exact */
+	for (i = 0; i < 4; i++)
+	{
+		b[i] = ldexp(m2[i], -e) / (n[i] - 1.0) / n[i];
+		bsum += b[i];
+		bmax = fmax(bmax, b[i]);
+	}
+	for (i = 0; i < 4; i++)
+		den += (b[i] / bmax) * (b[i] / bmax) / (n[i] - 1.0);
+
+	r->std_error = ldexp(sqrt(bsum), e / 2);
+	r->df = (bsum / bmax) * (bsum / bmax) / den;
 	r->statistic = r->estimate / r->std_error;
-	r->df = se2 * se2 / den;
 	switch (side)
 	{
 		case TABLES_TWO_SIDED:
 			r->p_value = 2.0 * dist_pt(-fabs(r->statistic), r->df, true);
-			q = dist_qt(alpha / 2.0, r->df, false);
+			if (r->p_value > 1.0)
+				r->p_value = 1.0;
+			q = critical_t_two_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
 		case TABLES_LESS:
 			r->p_value = dist_pt(r->statistic, r->df, true);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = -INFINITY;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
 		case TABLES_GREATER:
 			r->p_value = dist_pt(r->statistic, r->df, false);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = INFINITY;
 			break;
 	}
-	r->p_value = fmin(r->p_value, 1.0);
 }

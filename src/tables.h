@@ -31,6 +31,7 @@ typedef struct ChisqResult
 	double		statistic;		/* NAN when undefined (empty margins) */
 	double		df;
 	double		p_value;		/* NAN when the statistic is */
+	const char *method;			/* as R's htest$method */
 } ChisqResult;
 
 typedef struct FisherResult
@@ -65,7 +66,7 @@ extern void chisq_independence(const int64_t *x, int nrow, int ncol,
 							   ChisqResult *r);
 extern bool fisher_2x2(int64_t a, int64_t b, int64_t c, int64_t d,
 					   TablesSide side, double conf_level, FisherResult *r);
-extern void interaction_welch(const double mean[4], const double var[4],
+extern void interaction_welch(const double mean[4], const double m2[4],
 							  const double n[4], TablesSide side,
 							  double conf_level, InteractionResult *r);
 

@@ -13,11 +13,11 @@
 
 #include <math.h>
 
-#include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "fmgr.h"
-#include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 
 #include "args.h"
 #include "summary_sql.h"
@@ -54,14 +54,32 @@ tables_side(Alternative alt)
 }
 
 /*
- * tables_float8_datum: a float8 field, NULL when NaN (undefined); +-Inf is
- * kept (an odds ratio at the end of the support, a one-sided bound).
+ * tables_counts: the counts of `observed` for tables_chisq(), with every
+ * NULL element (an arm with no rows yet) replaced by 0 so that the shape
+ * and the other elements are still validated; *has_null says whether
+ * there was one.
  */
-static Datum
-tables_float8_datum(double v, bool *isnull)
+static ArrayType *
+tables_counts(ArrayType *observed, bool *has_null)
 {
-	*isnull = isnan(v);
-	return Float8GetDatum(*isnull ? 0.0 : v);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int			i;
+
+	*has_null = array_contains_nulls(observed);
+	if (!*has_null)
+		return observed;
+	if (ARR_ELEMTYPE(observed) != INT8OID)
+		elog(ERROR, "argument \"observed\" must be bigint[]");
+	deconstruct_array(observed, INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
+					  TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+	for (i = 0; i < nelems; i++)
+		if (nulls[i])
+			elems[i] = Int64GetDatum(0);
+	return construct_md_array(elems, NULL, ARR_NDIM(observed), ARR_DIMS(observed),
+							  ARR_LBOUND(observed), INT8OID, sizeof(int64),
+							  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 }
 
 /*
@@ -69,7 +87,9 @@ tables_float8_datum(double v, bool *isnull)
  * chisq.test: goodness of fit against p for a vector (and, like R, for a
  * table with a single row or column), independence for a 2-D table.  p
  * (may be NULL: uniform) applies to goodness of fit only.  Shared by
- * chisq_test() and srm_test(); p_argname names p in errors.
+ * chisq_test() and srm_test(); p_argname names p in errors.  A NULL
+ * element of observed (a count not known yet) leaves the statistic, df
+ * and p-value undefined (NAN) after the same validation.
  */
 static void
 tables_chisq(ArrayType *observed, ArrayType *p, const char *p_argname,
@@ -77,7 +97,9 @@ tables_chisq(ArrayType *observed, ArrayType *p, const char *p_argname,
 {
 	int			ndim;
 	int			dims[2];
-	int64	   *x = arg_count_array(observed, "observed", &ndim, dims);
+	bool		has_null;
+	int64	   *x = arg_count_array(tables_counts(observed, &has_null),
+									"observed", &ndim, dims);
 	int			k = dims[0] * dims[1];
 
 	if (vector_only && ndim != 1)
@@ -108,23 +130,31 @@ tables_chisq(ArrayType *observed, ArrayType *p, const char *p_argname,
 		chisq_independence(x, dims[0], dims[1], correct,
 						   palloc(sizeof(int64) * dims[0]),
 						   palloc(sizeof(int64) * dims[1]), r);
+		if (has_null)
+			r->method = "Pearson's Chi-squared test";
+	}
+	if (has_null)
+	{
+		r->statistic = NAN;
+		r->df = NAN;
+		r->p_value = NAN;
 	}
 }
 
 /*
  * chisq_test(observed bigint[], p float8[] DEFAULT NULL,
- *			  correct boolean DEFAULT true) -> (statistic, df, p_value)
+ *			  correct boolean DEFAULT true)
+ *	 -> (statistic, df, p_value, method)
  *
  * Not STRICT because p defaults to NULL; NULL observed or correct give a
- * NULL result.
+ * NULL result, a NULL element of observed NULL fields.
  */
 Datum
 chisq_test(PG_FUNCTION_ARGS)
 {
 	ChisqResult r;
-	TupleDesc	tupdesc;
-	Datum		values[3];
-	bool		nulls[3];
+	Datum		values[4];
+	bool		nulls[4];
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -132,13 +162,12 @@ chisq_test(PG_FUNCTION_ARGS)
 				 PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), "p",
 				 PG_GETARG_BOOL(2), false, &r);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = tables_float8_datum(r.statistic, &nulls[0]);
-	values[1] = tables_float8_datum(r.df, &nulls[1]);
-	values[2] = tables_float8_datum(r.p_value, &nulls[2]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[0] = result_float8(r.statistic, &nulls[0]);
+	values[1] = result_float8(r.df, &nulls[1]);
+	values[2] = result_float8(r.p_value, &nulls[2]);
+	values[3] = CStringGetTextDatum(r.method);
+	nulls[3] = false;
+	PG_RETURN_DATUM(result_row(fcinfo, 4, values, nulls));
 }
 
 /* A cell count of fisher_test(): non-negative. */
@@ -156,7 +185,7 @@ fisher_count(int64 v, const char *argname)
 /*
  * fisher_test(a, b, c, d bigint, alternative text DEFAULT 'two-sided',
  *			   conf_level float8 DEFAULT 0.95)
- *	 -> (p_value, odds_ratio, ci_lower, ci_upper)
+ *	 -> (p_value, odds_ratio, ci_lower, ci_upper, method)
  *
  * R's fisher.test(matrix(c(a, c, b, d), 2), alternative, conf.level) for
  * the table [[a, b], [c, d]]; see fisher_2x2().
@@ -171,9 +200,8 @@ fisher_test(PG_FUNCTION_ARGS)
 	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(4));
 	double		conf_level = PG_GETARG_FLOAT8(5);
 	FisherResult r;
-	TupleDesc	tupdesc;
-	Datum		values[4];
-	bool		nulls[4];
+	Datum		values[5];
+	bool		nulls[5];
 	bool		ok;
 
 	arg_conf_level(conf_level);
@@ -191,37 +219,37 @@ fisher_test(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("fisher_test: the root search for the odds ratio failed")));
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = tables_float8_datum(r.p_value, &nulls[0]);
-	values[1] = tables_float8_datum(r.odds_ratio, &nulls[1]);
-	values[2] = tables_float8_datum(r.ci_lower, &nulls[2]);
-	values[3] = tables_float8_datum(r.ci_upper, &nulls[3]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[0] = result_float8(r.p_value, &nulls[0]);
+	values[1] = result_float8(r.odds_ratio, &nulls[1]);
+	values[2] = result_float8(r.ci_lower, &nulls[2]);
+	values[3] = result_float8(r.ci_upper, &nulls[3]);
+	values[4] = CStringGetTextDatum("Fisher's Exact Test for Count Data");
+	nulls[4] = false;
+	PG_RETURN_DATUM(result_row(fcinfo, 5, values, nulls));
 }
 
 /*
  * srm_test(observed bigint[], weights float8[] DEFAULT NULL,
  *			threshold float8 DEFAULT 0.001)
- *	 -> (statistic, df, p_value, mismatch)
+ *	 -> (statistic, df, p_value, mismatch, method)
  *
  * Pearson's goodness-of-fit test of the assignment counts against the
  * configured split (weights rescaled to sum 1, equal when NULL), as R's
  * chisq.test(observed, p = weights, rescale.p = TRUE); mismatch is
  * p_value < threshold (0.001, the industry default: with many checks run
  * every day a looser threshold raises false alarms).  All counts zero gives
- * NULL statistic, p_value and mismatch.  Not STRICT because weights
- * defaults to NULL; a NULL observed or threshold gives a NULL result.
+ * NULL statistic, p_value and mismatch; a NULL count (an arm with no rows
+ * yet: users should pass coalesce(count, 0)) NULL statistic, df, p_value
+ * and mismatch.  Not STRICT because weights defaults to NULL; a NULL
+ * observed or threshold gives a NULL result.
  */
 Datum
 srm_test(PG_FUNCTION_ARGS)
 {
 	ChisqResult r;
 	double		threshold;
-	TupleDesc	tupdesc;
-	Datum		values[4];
-	bool		nulls[4];
+	Datum		values[5];
+	bool		nulls[5];
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -231,22 +259,22 @@ srm_test(PG_FUNCTION_ARGS)
 				 PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), "weights",
 				 false, true, &r);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = tables_float8_datum(r.statistic, &nulls[0]);
-	values[1] = tables_float8_datum(r.df, &nulls[1]);
-	values[2] = tables_float8_datum(r.p_value, &nulls[2]);
+	values[0] = result_float8(r.statistic, &nulls[0]);
+	values[1] = result_float8(r.df, &nulls[1]);
+	values[2] = result_float8(r.p_value, &nulls[2]);
 	nulls[3] = nulls[2];
 	values[3] = BoolGetDatum(!nulls[2] && r.p_value < threshold);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[4] = CStringGetTextDatum("Sample ratio mismatch: chi-squared test for given probabilities");
+	nulls[4] = false;
+	PG_RETURN_DATUM(result_row(fcinfo, 5, values, nulls));
 }
 
 /*
  * interaction_test(a0b0, a0b1, a1b0, a1b1 stats_summary,
  *					alternative text DEFAULT 'two-sided',
  *					conf_level float8 DEFAULT 0.95)
- *	 -> (estimate, std_error, statistic, df, p_value, ci_lower, ci_upper)
+ *	 -> (estimate, std_error, statistic, df, p_value, ci_lower, ci_upper,
+ *		 method)
  *
  * The difference in experiment A's effect between experiment B's arms,
  * (mean(a1b1) - mean(a0b1)) - (mean(a1b0) - mean(a0b0)), with a Welch t
@@ -258,14 +286,13 @@ Datum
 interaction_test(PG_FUNCTION_ARGS)
 {
 	double		mean[4],
-				var[4],
+				m2[4],
 				n[4];
 	Alternative alt = arg_alternative(PG_GETARG_TEXT_PP(4));
 	double		conf_level = PG_GETARG_FLOAT8(5);
 	InteractionResult r;
-	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7];
+	Datum		values[8];
+	bool		nulls[8];
 	int			i;
 
 	arg_conf_level(conf_level);
@@ -275,24 +302,23 @@ interaction_test(PG_FUNCTION_ARGS)
 
 		mean[i] = s->mean;
 		n[i] = (double) s->n;
-		var[i] = summary_var_samp(s);
+		m2[i] = s->m2;
 	}
-	interaction_welch(mean, var, n, tables_side(alt), conf_level, &r);
+	interaction_welch(mean, m2, n, tables_side(alt), conf_level, &r);
 	if (isinf(r.estimate) || isinf(r.std_error))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value out of range: overflow in interaction_test"),
 				 errdetail("The difference of the cell means or its standard error exceeds the float8 range.")));
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = tables_float8_datum(r.estimate, &nulls[0]);
-	values[1] = tables_float8_datum(r.std_error, &nulls[1]);
-	values[2] = tables_float8_datum(r.statistic, &nulls[2]);
-	values[3] = tables_float8_datum(r.df, &nulls[3]);
-	values[4] = tables_float8_datum(r.p_value, &nulls[4]);
-	values[5] = tables_float8_datum(r.ci_lower, &nulls[5]);
-	values[6] = tables_float8_datum(r.ci_upper, &nulls[6]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	values[0] = result_float8(r.estimate, &nulls[0]);
+	values[1] = result_float8(r.std_error, &nulls[1]);
+	values[2] = result_float8(r.statistic, &nulls[2]);
+	values[3] = result_float8(r.df, &nulls[3]);
+	values[4] = result_float8(r.p_value, &nulls[4]);
+	values[5] = result_float8(r.ci_lower, &nulls[5]);
+	values[6] = result_float8(r.ci_upper, &nulls[6]);
+	values[7] = CStringGetTextDatum("Interaction contrast (a1b1 - a0b1) - (a1b0 - a0b0): Welch t-test with Satterthwaite df");
+	nulls[7] = false;
+	PG_RETURN_DATUM(result_row(fcinfo, 8, values, nulls));
 }

@@ -31,6 +31,7 @@
 #include <math.h>
 
 #include "args.h"
+#include "critical.h"
 #include "dist.h"
 #include "summary.h"
 #include "ttest.h"
@@ -50,6 +51,24 @@ ttest_essentially_constant(double se, double scale)
 }
 
 /*
+ * ttest_scale: an even binary exponent e with 2^-e max(m2a, m2b) in
+ * [1/4, 1) (0 when both are 0).  Standard errors are computed on the M2s
+ * times 2^-e and multiplied back by 2^(e/2), both exact, so that M2s up to
+ * DBL_MAX do not overflow and subnormal ones, divided by counts up to
+ * 2^63, do not underflow to a zero standard error.
+ */
+static int
+ttest_scale(double m2a, double m2b)
+{
+	int			e;
+
+	if (!(fmax(m2a, m2b) > 0.0))
+		return 0;
+	(void) frexp(fmax(m2a, m2b), &e);
+	return e - (e & 1);
+}
+
+/*
  * ttest_finish: from r->estimate, r->std_error and r->df (NAN when
  * undefined), compute the statistic t = (estimate - mu) / std_error, its
  * p-value under Student's t with df degrees of freedom, and the
@@ -57,15 +76,17 @@ ttest_essentially_constant(double se, double scale)
  *
  * p-values use the tail they need directly, never 1 - p, so that a
  * p-value of 1e-300 keeps its digits: two-sided 2 P[T > |t|], less
- * P[T <= t], greater P[T > t].  Likewise the critical value of the
- * interval is the upper (1 - conf_level)/2 (two-sided) or 1 - conf_level
- * (one-sided) quantile; one-sided intervals have an infinite bound.
+ * P[T <= t], greater P[T > t].  The critical value of the interval comes
+ * from critical.c, exact at every conf_level (a conf_level below 1.1e-16
+ * would make 1 - conf_level exactly 1); one-sided intervals have an
+ * infinite bound.  A statistic beyond DBL_MAX (|estimate - mu| overflows,
+ * or a standard error far below the difference) is +-Infinity with
+ * p-value 0, as the README's convention says.
  */
 static void
 ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 			 bool constant)
 {
-	double		alpha = 1.0 - conf_level;
 	double		q;
 
 	r->statistic = NAN;
@@ -80,13 +101,13 @@ ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 	{
 		case ALT_LESS:
 			r->p_value = dist_pt(r->statistic, r->df, true);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = -INFINITY;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
 		case ALT_GREATER:
 			r->p_value = dist_pt(r->statistic, r->df, false);
-			q = dist_qt(alpha, r->df, false);
+			q = critical_t_one_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = INFINITY;
 			break;
@@ -95,7 +116,7 @@ ttest_finish(TTestResult *r, double mu, Alternative alt, double conf_level,
 			r->p_value = 2.0 * dist_pt(fabs(r->statistic), r->df, false);
 			if (r->p_value > 1.0)
 				r->p_value = 1.0;
-			q = dist_qt(alpha / 2.0, r->df, false);
+			q = critical_t_two_sided(conf_level, r->df);
 			r->ci_lower = r->estimate - q * r->std_error;
 			r->ci_upper = r->estimate + q * r->std_error;
 			break;
@@ -121,8 +142,10 @@ ttest_one_sample(const Moments *x, double mu, Alternative alt,
 	{
 		double		n = (double) x->n;
 
+		int			e = ttest_scale(x->m2, 0.0);
+
 		r->df = n - 1.0;
-		r->std_error = sqrt(x->m2 / (n - 1.0) / n);
+		r->std_error = ldexp(sqrt(ldexp(x->m2, -e) / (n - 1.0) / n), e / 2);
 		constant = ttest_essentially_constant(r->std_error, fabs(x->mean));
 	}
 	ttest_finish(r, mu, alt, conf_level, constant);
@@ -138,9 +161,9 @@ ttest_one_sample(const Moments *x, double mu, Alternative alt,
  * variance components", Biometrics Bulletin 2:
  *	a = s_x^2 / n_x,  b = s_y^2 / n_y,  std_error = sqrt(a + b),
  *	df = (a + b)^2 / (a^2 / (n_x - 1) + b^2 / (n_y - 1)).
- * Numerical care: std_error is hypot(sqrt(a), sqrt(b)) (R's
- * sqrt(stderrx^2 + stderry^2) without overflow or underflow of the
- * squares), and df is evaluated on a and b divided by max(a, b), so the
+ * Numerical care: a and b are formed from the M2s scaled by a power of 2
+ * (ttest_scale), so std_error = sqrt(a + b) neither overflows nor
+ * underflows, and df is evaluated on a and b divided by max(a, b), so the
  * fourth powers in R's stderr^4 / (stderrx^4 / (nx - 1) + ...) can neither
  * overflow nor underflow; for well-scaled data both agree to a few ulps.
  * Needs n_x, n_y >= 2.
@@ -148,8 +171,10 @@ ttest_one_sample(const Moments *x, double mu, Alternative alt,
  * Student (equal_var true): the pooled variance
  *	s_p^2 = (M2_x + M2_y) / (n_x + n_y - 2),
  *	std_error = s_p sqrt(1/n_x + 1/n_y),  df = n_x + n_y - 2,
- * taken from the M2s directly (R rebuilds them as (n - 1) var).  Needs
- * n_x + n_y >= 3.
+ * taken from the M2s directly (R rebuilds them as (n - 1) var), scaled as
+ * for Welch so that two M2s near DBL_MAX do not overflow.  Needs
+ * n_x + n_y >= 3 (counted in double: two counts near 2^63 would overflow
+ * an int64).
  *
  * With too few observations only the estimate is defined.
  */
@@ -169,13 +194,14 @@ ttest_two_sample(const Moments *x, const Moments *y, double mu,
 	if (equal_var)
 	{
 		r->method = "Two Sample t-test";
-		if (x->n + y->n >= 3)
+		if (nx + ny >= 3.0)		/* in double: n_x + n_y may exceed int64 */
 		{
 			double		df = nx + ny - 2.0;
-			double		pooled = x->m2 / df + y->m2 / df;
+			int			e = ttest_scale(x->m2, y->m2);
 
 			r->df = df;
-			r->std_error = sqrt(pooled) * sqrt(1.0 / nx + 1.0 / ny);
+			r->std_error = ldexp(sqrt((ldexp(x->m2, -e) + ldexp(y->m2, -e)) / df) *
+								 sqrt(1.0 / nx + 1.0 / ny), e / 2);
 		}
 	}
 	else
@@ -183,11 +209,12 @@ ttest_two_sample(const Moments *x, const Moments *y, double mu,
 		r->method = "Welch Two Sample t-test";
 		if (x->n >= 2 && y->n >= 2)
 		{
-			double		a = x->m2 / (nx - 1.0) / nx;
-			double		b = y->m2 / (ny - 1.0) / ny;
+			int			e = ttest_scale(x->m2, y->m2);
+			double		a = ldexp(x->m2, -e) / (nx - 1.0) / nx;
+			double		b = ldexp(y->m2, -e) / (ny - 1.0) / ny;
 			double		scale = fmax(a, b);
 
-			r->std_error = hypot(sqrt(a), sqrt(b));
+			r->std_error = ldexp(sqrt(a + b), e / 2);
 			if (scale > 0.0)
 			{
 				double		ra = a / scale;

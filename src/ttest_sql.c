@@ -11,7 +11,6 @@
 #include <math.h>
 
 #include "fmgr.h"
-#include "funcapi.h"
 #include "utils/builtins.h"
 
 #include "args.h"
@@ -22,23 +21,22 @@ PG_FUNCTION_INFO_V1(t_test_one_sample);
 PG_FUNCTION_INFO_V1(t_test_two_sample);
 
 /*
- * Build the t_test_result row.  NAN fields become NULL; an infinite
- * interval bound stays (it is the bound of a one-sided interval); any
- * other non-finite value would mean a failed distribution computation.
+ * Build the t_test_result row (result_row, so a 0.1.0 catalog's type
+ * works too).  NAN fields become NULL; infinities stay: the open side of a
+ * one-sided interval, or a statistic beyond DBL_MAX (p-value 0).  A
+ * difference of means beyond DBL_MAX cannot be represented: 22003.
  */
 static Datum
 ttest_result_datum(FunctionCallInfo fcinfo, const TTestResult *r)
 {
-	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8];
-	double		fields[7];
-	int			i;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-
+	if (isinf(r->estimate))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in t_test"),
+				 errdetail("The difference of the means exceeds the float8 range.")));
 	if (!isnan(r->statistic) && (isnan(r->p_value) || isnan(r->ci_lower) ||
 								 isnan(r->ci_upper)))
 		ereport(ERROR,
@@ -46,23 +44,16 @@ ttest_result_datum(FunctionCallInfo fcinfo, const TTestResult *r)
 				 errmsg("t distribution computation failed (t = %g, df = %g)",
 						r->statistic, r->df)));
 
-	fields[0] = r->statistic;
-	fields[1] = r->df;
-	fields[2] = r->p_value;
-	fields[3] = r->estimate;
-	fields[4] = r->ci_lower;
-	fields[5] = r->ci_upper;
-	fields[6] = r->std_error;
-	for (i = 0; i < 7; i++)
-	{
-		bool		is_bound = (i == 4 || i == 5);
-
-		nulls[i] = is_bound ? isnan(fields[i]) : !isfinite(fields[i]);
-		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(fields[i]);
-	}
-	nulls[7] = false;
+	values[0] = result_float8(r->statistic, &nulls[0]);
+	values[1] = result_float8(r->df, &nulls[1]);
+	values[2] = result_float8(r->p_value, &nulls[2]);
+	values[3] = result_float8(r->estimate, &nulls[3]);
+	values[4] = result_float8(r->ci_lower, &nulls[4]);
+	values[5] = result_float8(r->ci_upper, &nulls[5]);
+	values[6] = result_float8(r->std_error, &nulls[6]);
 	values[7] = CStringGetTextDatum(r->method);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	nulls[7] = false;
+	return result_row(fcinfo, 8, values, nulls);
 }
 
 /*

@@ -31,24 +31,25 @@ as_root() {
 }
 
 # run_logged LABEL LOG STATUS CMD...: run CMD with stdout and stderr in LOG.
-# While it runs, print "    LABEL: N s" every 15 seconds, followed by what
+# While it runs, print "    LABEL: N s" every PROGRESS_EVERY seconds
+# (default 15), followed by what
 # the shell function STATUS prints when given LOG (use - for none), so that a
 # long step never looks hung.  When CMD fails, print the last 40 lines of LOG.
 # Returns CMD's exit status.
 run_logged() {
-	local label=$1 logf=$2 status=$3 start=$SECONDS next pid rc extra
+	local label=$1 logf=$2 status=$3 start=$SECONDS every=${PROGRESS_EVERY:-15} next pid rc extra
 	shift 3
 	mkdir -p "$(dirname "$logf")"
 	"$@" > "$logf" 2>&1 &
 	pid=$!
-	next=$((SECONDS + 15))
+	next=$((SECONDS + every))
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 1
 		if [ "$SECONDS" -ge "$next" ] && kill -0 "$pid" 2>/dev/null; then
 			extra=
 			[ "$status" = - ] || extra=", $("$status" "$logf")"
 			printf '    %s: %d s%s\n' "$label" $((SECONDS - start)) "$extra" >&2
-			next=$((SECONDS + 15))
+			next=$((SECONDS + every))
 		fi
 	done
 	wait "$pid"
@@ -71,29 +72,37 @@ pg_major() {
 	echo "$best"
 }
 
-# Progress of an apt-get install from its log: packages set up so far.
+# Progress of an apt-get install from its log: packages downloaded and set up.
 apt_status() {
-	local total done
-	total=$(sed -n 's/.* \([0-9][0-9]*\) newly installed.*/\1/p' "$1" | head -1)
+	local total got unpacked done
+	total=$(sed -n 's/^\([0-9][0-9]*\) upgraded, \([0-9][0-9]*\) newly installed.*/\1 \2/p' "$1" |
+		head -1 | awk '{ print $1 + $2 }')
+	got=$(grep -c '^Get:' "$1")
+	unpacked=$(grep -c '^Unpacking ' "$1")
 	done=$(grep -c '^Setting up ' "$1")
-	echo "$done${total:+ of $total} packages set up"
+	echo "${total:-?} packages: $got downloaded, $unpacked unpacked, $done set up"
+}
+
+# apt-get update, once per script.
+apt_update() {
+	[ -z "${ABSTATS_APT_UPDATED:-}" ] || return 0
+	log "apt-get update"
+	# env: sudo drops DEBIAN_FRONTEND from the environment.
+	run_logged "apt-get update" "$ABSTATS_TOP/.abstats/apt-update.log" - \
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
+	ABSTATS_APT_UPDATED=1
 }
 
 # apt_install PACKAGE...: install with apt-get (through sudo when not root),
 # showing progress; the full output is in .abstats/apt.log.
 apt_install() {
 	local logf=$ABSTATS_TOP/.abstats/apt.log
+	apt_update || return 1
 	log "installing with apt-get: $* (takes a few minutes on a fresh machine; log: $logf)"
-	if [ -z "${ABSTATS_APT_UPDATED:-}" ]; then
-		# env: sudo drops DEBIAN_FRONTEND from the environment.
-		run_logged "apt-get update" "$logf" - \
-			as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
-		ABSTATS_APT_UPDATED=1
-	fi
 	run_logged "apt-get install" "$logf" apt_status \
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends "$@" || return 1
-	log "installed: $* ($(apt_status "$logf"))"
+	log "installed: $*"
 }
 
 # Install the build and server dependencies that are missing.
@@ -104,7 +113,14 @@ abstats_deps() {
 	command -v gsl-config >/dev/null || need+=(libgsl-dev)
 	command -v flock >/dev/null || need+=(util-linux)
 	v=$(pg_major)
-	[ -n "$v" ] || need+=(postgresql postgresql-contrib)
+	if [ -z "$v" ]; then
+		# The server, and in the same install the headers of the major
+		# version it brings (postgresql depends on postgresql-NN).
+		apt_update || return 1
+		v=$(apt-cache depends postgresql 2>/dev/null |
+			sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -1)
+		need+=(postgresql postgresql-contrib ${v:+postgresql-server-dev-$v})
+	fi
 	if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}" || return 1; fi
 	v=$(pg_major)
 	[ -n "$v" ] || { echo "no PostgreSQL server found after install" >&2; return 1; }
@@ -157,13 +173,21 @@ abstats_lock() {
 	exec 9<"$lock" || { echo "cannot open the lock file $lock" >&2; return 1; }
 	if ! flock -n 9; then
 		log "waiting for another checkout's test run or demo to finish (lock $lock)"
-		flock 9 || { echo "cannot lock $lock" >&2; return 1; }
+		local waited=0 rc
+		while :; do
+			flock -w 30 -E 75 9
+			rc=$?
+			[ "$rc" = 0 ] && break
+			[ "$rc" = 75 ] || { echo "cannot lock $lock" >&2; return 1; }
+			waited=$((waited + 30))
+			echo "    still waiting for the lock after $waited s (lslocks | grep abstats shows who holds it)" >&2
+		done
 	fi
 }
 
 # Progress of a build from its log: objects compiled so far.
 build_status() {
-	echo "$(grep -c -- ' -c -o ' "$1") of $(ls "$ABSTATS_TOP"/src/*.c | wc -l) source files compiled"
+	echo "$(grep -cE -- ' -c -o [^ ]*\.o ' "$1") of $(ls "$ABSTATS_TOP"/src/*.c | wc -l) source files compiled"
 }
 
 # Build with warnings as errors and install (serialized: several checkouts

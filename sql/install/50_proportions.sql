@@ -19,10 +19,11 @@ CREATE TYPE binom_test_result AS (
 	p_value float8,
 	estimate float8,
 	ci_lower float8,
-	ci_upper float8
+	ci_upper float8,
+	method text
 );
 COMMENT ON TYPE binom_test_result IS
-	'result of binom_test: exact p-value, x / n and its Clopper-Pearson interval';
+	'result of binom_test: exact p-value, x / n and its Clopper-Pearson interval, method';
 
 CREATE FUNCTION prop_test(x1 bigint, n1 bigint, x2 bigint, n2 bigint,
 						  alternative text DEFAULT 'two-sided',
