@@ -347,3 +347,33 @@ result_float8(double value, bool *isnull)
 	*isnull = isnan(value);
 	return *isnull ? (Datum) 0 : Float8GetDatum(value);
 }
+
+/* ---------------------------------------------------------------------
+ * Sample size checks (appended by the effects family)
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * arg_size_check: the arguments of a "can we stop yet?" check
+ * (sample_size_check and its siblings): a finite, nonzero mde, sig_level
+ * and power strictly between 0 and 1, power above sig_level (the power
+ * when there is no effect).
+ */
+void
+arg_size_check(double mde, double sig_level, double power)
+{
+	arg_finite(mde, "mde");
+	if (mde == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"mde\": 0"),
+				 errdetail("\"mde\" must be a nonzero difference to detect.")));
+	arg_open_probability(sig_level, "sig_level");
+	arg_open_probability(power, "power");
+	if (!(power > sig_level))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for argument \"power\": %g", power),
+				 errdetail("\"power\" must exceed \"sig_level\" (%g), the power when there is no effect.",
+						   sig_level)));
+}

@@ -98,4 +98,23 @@ extern Datum result_row(FunctionCallInfo fcinfo, int nfields,
 						const Datum *values, const bool *nulls);
 extern Datum result_float8(double value, bool *isnull);
 
+/*
+ * The arguments of a sample size check (appended by the effects family):
+ * mde finite and nonzero, sig_level and power in (0, 1), power > sig_level.
+ */
+extern void arg_size_check(double mde, double sig_level, double power);
+
+/*
+ * Return a float8 from a SQL function, or NULL when it is not finite (an
+ * accessor's "undefined": too few observations, zero variance).  Shared by
+ * the stats_summary and joint_summary accessors.
+ */
+#define RETURN_FLOAT8_OR_NULL(v) \
+	do { \
+		double _v = (v); \
+		if (!isfinite(_v)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
+
 #endif							/* ABSTATS_ARGS_H */

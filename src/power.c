@@ -619,12 +619,12 @@ welch_df(double a_t, double n_t, double a_c, double n_c)
 }
 
 /*
- * two-sided power of a t test with df degrees of freedom, noncentrality
- * ncp; an infinite noncentrality (a difference beyond DBL_MAX standard
- * errors) has power 1.
+ * power_two_sided_t: two-sided power of a t test with df degrees of
+ * freedom and noncentrality ncp, both rejection tails; an infinite
+ * noncentrality (a difference beyond DBL_MAX standard errors) has power 1.
  */
-static double
-two_sided_t_power(double df, double ncp, double sig_level)
+double
+power_two_sided_t(double df, double ncp, double sig_level)
 {
 	double		qu = dist_qt(sig_level / 2.0, df, false);
 
@@ -659,7 +659,7 @@ power_welch_power(double n_t, double n_c, double var_t, double var_c,
 
 	if (!(se2 > 0.0) || !(n_t > 1.0) || !(n_c > 1.0))
 		return NAN;
-	return two_sided_t_power(welch_df(a_t, n_t, a_c, n_c), delta / sqrt(se2),
+	return power_two_sided_t(welch_df(a_t, n_t, a_c, n_c), delta / sqrt(se2),
 							 sig_level);
 }
 
@@ -690,7 +690,7 @@ welch_power_of_ncp(double ncp, void *arg)
 {
 	WelchArgs  *a = (WelchArgs *) arg;
 
-	return two_sided_t_power(a->df, ncp, a->sig_level);
+	return power_two_sided_t(a->df, ncp, a->sig_level);
 }
 
 /*
@@ -706,22 +706,35 @@ power_welch_n(double k, double var_t, double var_c, double delta,
 			  double sig_level, double power, double *n_c)
 {
 	WelchArgs	a = {k, var_t, var_c, delta, sig_level, 0.0};
-	double		nmin = fmax(2.0, 2.0 / k);
+
+	return power_solve_n(welch_power_of_n, &a, fmax(2.0, 2.0 / k), power, n_c);
+}
+
+/*
+ * power_solve_n: the size n >= nmin at which an increasing power function
+ * f(n) reaches `power`; nmin itself when f(nmin) already does.  The
+ * bracket starts at [nmin, max(1e7, 2 nmin)] and grows tenfold up to
+ * WELCH_N_SEARCH_MAX, past the largest bigint (POWER_TOO_HIGH beyond).
+ */
+PowerStatus
+power_solve_n(PowerFunction f, void *arg, double nmin, double power,
+			  double *n)
+{
 	double		lo = nmin;
 	double		hi = fmax(1e7, 2.0 * nmin);
 	double		v;
 
-	v = welch_power_of_n(lo, &a);
+	v = f(lo, arg);
 	if (isnan(v))
 		return POWER_FAILED;
 	if (v >= power)
 	{
-		*n_c = nmin;
+		*n = nmin;
 		return POWER_OK;
 	}
 	for (;;)
 	{
-		v = welch_power_of_n(hi, &a);
+		v = f(hi, arg);
 		if (isnan(v))
 			return POWER_FAILED;
 		if (v >= power)
@@ -731,7 +744,7 @@ power_welch_n(double k, double var_t, double var_c, double delta,
 		lo = hi;
 		hi *= 10.0;
 	}
-	return power_find_root(welch_power_of_n, &a, power, lo, hi, n_c);
+	return power_find_root(f, arg, power, lo, hi, n);
 }
 
 /*

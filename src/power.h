@@ -73,4 +73,9 @@ extern PowerStatus power_welch_n(double k, double var_t, double var_c, double de
 extern PowerStatus power_welch_mde(double n_t, double n_c, double var_t, double var_c,
 								   double sig_level, double power, double *delta);
 
+/* Shared by other power calculations (effects.c). */
+extern double power_two_sided_t(double df, double ncp, double sig_level);
+extern PowerStatus power_solve_n(PowerFunction f, void *arg, double nmin,
+								 double power, double *n);
+
 #endif							/* ABSTATS_POWER_H */

@@ -599,20 +599,7 @@ sample_size_check(PG_FUNCTION_ARGS)
 	Datum		values[7];
 	bool		nulls[7] = {false, false, true, true, true, true, true};
 
-	arg_finite(mde, "mde");
-	if (mde == 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for argument \"mde\": 0"),
-				 errdetail("\"mde\" must be a nonzero difference to detect.")));
-	arg_open_probability(sig_level, "sig_level");
-	arg_open_probability(power, "power");
-	if (!(power > sig_level))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for argument \"power\": %g", power),
-				 errdetail("\"power\" must exceed \"sig_level\" (%g), the power when there is no effect.",
-						   sig_level)));
+	arg_size_check(mde, sig_level, power);
 
 	summary_to_moments(ts, &t);
 	summary_to_moments(cs, &c);

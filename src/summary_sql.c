@@ -485,14 +485,6 @@ stats_summary_make(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-#define RETURN_FLOAT8_OR_NULL(v) \
-	do { \
-		double _v = (v); \
-		if (!isfinite(_v)) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
-
 Datum
 stats_summary_n(PG_FUNCTION_ARGS)
 {
