@@ -66,8 +66,8 @@ FROM (SELECT array_agg(p ORDER BY position) AS ps FROM pin GROUP BY vector_id) v
 
 -- 2. The window form equals the array form exactly, whatever the frame and
 --    the ORDER BY of the window (it always adjusts over the whole
---    partition), with NULLs left in place (all vectors but the longest
---    with Hommel's method, to keep this test fast).
+--    partition), with NULLs left in place (all vectors but the longest,
+--    to keep this test fast: the code path does not depend on the length).
 CREATE TEMP TABLE got_w AS
 SELECT vector_id, position, m.method,
 	p_adjust(p, m.method) OVER (PARTITION BY vector_id, m.method) AS w_plain,
@@ -76,7 +76,7 @@ SELECT vector_id, position, m.method,
 		ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS w_sliding
 FROM pin CROSS JOIN (VALUES ('holm'), ('hochberg'), ('hommel'), ('bonferroni'), ('BH'),
 	('fdr'), ('BY'), ('none')) m(method)
-WHERE NOT (vector_id = 'formula_10000' AND m.method = 'hommel');
+WHERE vector_id <> 'formula_10000';
 SELECT count(*) AS rows,
 	count(*) FILTER (WHERE w.w_plain IS NOT DISTINCT FROM g.value) AS plain_equal,
 	count(*) FILTER (WHERE w.w_ordered IS NOT DISTINCT FROM g.value) AS ordered_equal,
