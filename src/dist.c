@@ -2631,6 +2631,21 @@ dist_ppois(double q, double lambda, bool lower)
 		}
 		return lower ? prob_l(1.0L - s) : prob_l(s);
 	}
+	if (k + 1.0L - k != 1.0L)
+	{
+		/*
+		 * k beyond 2^64: k + 1 rounds to k (or k + 2) even in long double,
+		 * which at lambda = 1e20 moved the result by a whole probability
+		 * mass (8e-11 relative at the mean, 3e-9 at 30 sd).  One step of
+		 * A&S 6.5.21 instead: Q(k + 1, lambda) = Q(k, lambda) + p(k),
+		 * P(k + 1, lambda) = P(k, lambda) - p(k), p(k) = dpois(k, lambda)
+		 * (no cancellation: p(k) is below 1e-9 of either there)
+		 */
+		ldouble		base = expl(pgamma_log(lambda, k, !lower));
+		ldouble		pk = pois_core(k, lambda);
+
+		return prob_l(lower ? base + pk : base - pk);
+	}
 	return pgamma_raw(lambda, k + 1.0L, !lower);
 }
 
