@@ -72,13 +72,16 @@
  *	  differ by more than 1), so its cost is logarithmic in the size.
  *
  * ACCURACY (relative error, measured by sql/dist_edges.sql and
- * sql/distributions.sql against 40-50 digit mpmath or R 4.2.2, see the
- * README for the per-function table): pnorm and qnorm are within 1 ulp of
- * the exact value (0.5 ulp plus a few long double ulps), subnormal results
- * included; the other functions are within about 1e-13 relative (the
- * discrete ones where their parameters stay below ~1e15) except where the
- * problem itself amplifies the rounding of its arguments (e.g. the beta at
- * shapes 1e30, whose CDF changes by a factor over one ulp of x).
+ * sql/distributions.sql against 45-50 digit mpmath or R 4.2.2, see the
+ * README's "Over the whole range" for the per-function table): pnorm and
+ * qnorm are within 1 ulp of the exact value (0.5 ulp plus a few long
+ * double ulps), subnormal results included; the other functions are within
+ * 1e-13 relative on that grid (degrees of freedom 1e-300 to 1e308, F
+ * to 1e22, binomial sizes to 2^53, Poisson means to 1e300; the beta
+ * against sql/distributions.sql's grid),
+ * values below 1e-300 to 1e-305 absolutely.  Every CDF value is in
+ * [0, 1] (log-probabilities are clamped at 0 where rounding could carry a
+ * sum or a quadrature above it).
  *
  * Portability: where long double is plain double the results stay within
  * 1e-10 of R on the whole reference grid (checked under valgrind, which

@@ -166,9 +166,15 @@ def beta_cdf(x, a, b, lower, y=None):
             return mpf(1) if lower else mpf(0)
         if min(a, b) <= 1e4:
             try:
-                if lower:
-                    return mp.betainc(a, b, 0, x, regularized=True)
-                return mp.betainc(b, a, 0, y, regularized=True)
+                # the tail on x's side of the mean from x itself, the other
+                # as its complement: y = 1 - x rounds to 1 when x is below
+                # 10^-dps (I_y(b, a) was then 1 for pf(4e-156, 0.001, 1e8,
+                # upper), whose value is 0.1667)
+                if x * (a + b) < a:
+                    v = mp.betainc(a, b, 0, x, regularized=True)
+                    return v if lower else 1 - v
+                v = mp.betainc(b, a, 0, y, regularized=True)
+                return 1 - v if lower else v
             except (mp.libmp.NoConvergence, ValueError):
                 pass
         # away from the mean the small tail's continued fraction converges
