@@ -44,12 +44,17 @@ WHERE NOT (got = p OR (p >= 1e-300 AND abs(got - p) <= 1e-13 * p)
 -- power_t_test where R's power.t.test is not a reference (noncentrality
 -- beyond 37.62 with df below 1, df beyond 4e5, df near 1e25): solved and
 -- evaluated with mpmath (test/reference/gen_power_mp.py), not R.  Powers
--- and solved quantities to 1e-12 relative.
+-- and solved quantities to 1e-12 relative.  Also df below 0.004 (n within
+-- 0.004 of 1), where qt(1 - sig_level / 2, df) exceeds DBL_MAX but the power
+-- exists (power_t_tiny_df_mp.csv; it used to raise "could not solve for power").
 CREATE TEMP TABLE ref_power_mp (
 	type text, alternative text, strict boolean, ratio float8, unknown text,
 	n float8, delta float8, sd float8, sig_level float8, power float8,
 	e_n float8, e_delta float8, e_sd float8, e_sig_level float8, e_power float8);
 \set csv :abs_srcdir '/test/reference/data/power_t_mp.csv'
+\set cmd '\\copy ref_power_mp FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
+:cmd
+\set csv :abs_srcdir '/test/reference/data/power_t_tiny_df_mp.csv'
 \set cmd '\\copy ref_power_mp FROM ' :'csv' ' WITH (FORMAT csv, HEADER)'
 :cmd
 CREATE TEMP TABLE res_power_mp AS
@@ -61,7 +66,10 @@ FROM ref_power_mp r,
 		AS g(n_1, n2_1, delta_1, sd_1, sig_level_1, power_1);
 SELECT count(*) AS cases, count(*) FILTER (WHERE unknown = 'power') AS powers,
 	count(*) FILTER (WHERE unknown <> 'power') AS solved,
-	count(*) FILTER (WHERE e_n < 2) AS df_below_1
+	count(*) FILTER (WHERE e_n < 2) AS df_below_1,
+	count(*) FILTER (WHERE qt(e_sig_level / CASE alternative WHEN 'two.sided' THEN 2 ELSE 1 END,
+								CASE type WHEN 'one.sample' THEN e_n - 1 ELSE 2 * (e_n - 1) END,
+								false) = 'Infinity') AS qt_beyond_dbl_max
 FROM res_power_mp;
 SELECT type, alternative, strict, unknown, n, delta, e_n, n_1, e_delta, delta_1, e_power, power_1
 FROM res_power_mp

@@ -161,6 +161,7 @@ typedef long double ldouble;
 #define INV_SQRT_PI_L	0.564189583547756286948079451560772585844L
 #define INV_SQRT_2PI_L	0.398942280401432677939946059934381868476L
 #define EULER_L			0.577215664901532860606512090082402431042L
+#define LN2_L			0.693147180559945309417232121458176568076L
 
 /* ----------------------------------------------------------------------
  * Elementary long double helpers
@@ -289,6 +290,36 @@ logaddexp_l(ldouble x, ldouble y)
 	if (isinf(y) && y < 0)
 		return x;
 	return x + log1pl(expl(y - x));
+}
+
+/*
+ * A log-probability is at most 0, a probability in [0, 1]: rounding can
+ * push a sum of terms (a series, a quadrature, log P + log(sum)) a few
+ * ulps beyond, which would show as 1.0000000000000002, or as NaN in
+ * log(1 - e^v).  log_prob_l() and prob_l() put such a value back on the
+ * bound (NaN passes through); log1mexp_l(v) is log(1 - e^v) for a
+ * log-probability v.
+ */
+static ldouble
+log_prob_l(ldouble v)
+{
+	return v > 0.0L ? 0.0L : v;
+}
+
+static double
+prob_l(ldouble p)
+{
+	if (p > 1.0L)
+		return 1.0;
+	if (p < 0.0L)
+		return 0.0;
+	return (double) p;
+}
+
+static ldouble
+log1mexp_l(ldouble v)
+{
+	return log1pl(-expl(log_prob_l(v)));
 }
 
 /* c[0] + c[1] x + ... + c[n-1] x^(n-1) by Horner's rule */
@@ -725,10 +756,10 @@ pgamma_temme_log(ldouble mu, ldouble a, bool lower)
 	{
 		/* the upper tail is the small one */
 		lt = a * lpm + logl(0.5L * erfcx_l(u) + bterm);
-		return lower ? log1pl(-expl(lt)) : lt;
+		return lower ? log1mexp_l(lt) : log_prob_l(lt);
 	}
 	lt = a * lpm + logl(0.5L * erfcx_l(u) - bterm);
-	return lower ? lt : log1pl(-expl(lt));
+	return lower ? log_prob_l(lt) : log1mexp_l(lt);
 }
 
 /*
@@ -748,7 +779,7 @@ pgamma_temme_log(ldouble mu, ldouble a, bool lower)
  * terms cancel there).  NAN if an iteration fails.
  */
 static ldouble
-pgamma_log(ldouble x, ldouble a, bool lower)
+pgamma_log_core(ldouble x, ldouble a, bool lower)
 {
 	long		n;
 
@@ -779,7 +810,7 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 				sum += t;
 			}
 			logQ = log_pois_core(a, x) + logl(a / x) + logl(sum);
-			return lower ? log1pl(-expl(logQ)) : logQ;
+			return lower ? log1mexp_l(logQ) : logQ;
 		}
 		if (x > 0.5L * a)
 			return pgamma_temme_log((x - a) / a, a, lower);
@@ -828,7 +859,7 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 		if (n == MAX_SERIES_TERMS)
 			return NAN;
 		logP = lpre + logl(sum);
-		return lower ? logP : log1pl(-expl(logP));
+		return lower ? logP : log1mexp_l(logP);
 	}
 	else
 	{
@@ -865,8 +896,15 @@ pgamma_log(ldouble x, ldouble a, bool lower)
 		if (n == MAX_SERIES_TERMS)
 			return NAN;
 		logQ = lpre + logl(h);
-		return lower ? log1pl(-expl(logQ)) : logQ;
+		return lower ? log1mexp_l(logQ) : logQ;
 	}
+}
+
+/* pgamma_log_core() as a log-probability (see log_prob_l) */
+static ldouble
+pgamma_log(ldouble x, ldouble a, bool lower)
+{
+	return log_prob_l(pgamma_log_core(x, a, lower));
 }
 
 /* P(a, x) or Q(a, x) as a double */
@@ -1304,9 +1342,10 @@ dist_chi_mixture(long double nu, DistLogInner inner, const void *arg,
 	 */
 	*failed = s.failed && (s.nan_seen || s.H + logl(fmaxl(total, LDBL_MIN)) > -11000.0L
 						   || logA > -11000.0L);
+	/* inner() is a log-probability, so is the expectation */
 	if (!(total > 0))
-		return logA;
-	return logaddexp_l(logA, s.H + logl(total));
+		return log_prob_l(logA);
+	return log_prob_l(logaddexp_l(logA, s.H + logl(total)));
 }
 
 /* ----------------------------------------------------------------------
@@ -1850,11 +1889,30 @@ dist_pt(double q, double df, bool lower)
 	}
 	else if (fabs(q) > 1e100)
 	{
-		gsl_sf_result lb;
+		ldouble		lnorm;		/* log(df B(df/2, 1/2)) */
 
-		if (gsl_sf_lnbeta_e(df / 2, 0.5, &lb) != GSL_SUCCESS)
-			return NAN;
-		tail = exp(df * (0.5 * log(df) - log(fabs(q))) - lb.val - log(df));
+		if (df < 1)
+		{
+			/*
+			 * (df/2) B(df/2, 1/2) = Gamma(1 + df/2) Gamma(1/2) /
+			 * Gamma(df/2 + 1/2), near 1: GSL's lnbeta + log(df) cancels
+			 * (5e-15 relative at df = 1e-19), returns Infinity for a
+			 * subnormal shape, and df/2 underflows to 0 at df = 5e-324
+			 */
+			ldouble		a = (ldouble) df / 2.0L;
+
+			lnorm = LN2_L + lgamma1p_l(a) + lgammal(0.5L) - lgammal(0.5L + a);
+		}
+		else
+		{
+			gsl_sf_result lb;
+
+			if (gsl_sf_lnbeta_e(df / 2, 0.5, &lb) != GSL_SUCCESS)
+				return NAN;
+			lnorm = lb.val + logl(df);
+		}
+		/* in long double: the exponent reaches -700 (1e-16 of it is 7e-14) */
+		tail = (double) expl(df * (0.5L * logl(df) - logl(fabs(q))) - lnorm);
 		body = 1.0 - tail;
 	}
 	else
@@ -2326,7 +2384,7 @@ dist_pbinom(double q, double size, double prob, bool lower)
 				if ((++n & INTERRUPT_MASK) == 0)
 					DIST_CHECK_INTERRUPTS();
 			}
-			return lower ? (double) s : (double) (1.0L - s);
+			return lower ? prob_l(s) : prob_l(1.0L - s);
 		}
 		/* P[X > k], terms decreasing from k + 1 upwards */
 		t = s = binom_core(k + 1, size - k - 1, prob, q);
@@ -2337,7 +2395,7 @@ dist_pbinom(double q, double size, double prob, bool lower)
 			if ((++n & INTERRUPT_MASK) == 0)
 				DIST_CHECK_INTERRUPTS();
 		}
-		return lower ? (double) (1.0L - s) : (double) s;
+		return lower ? prob_l(1.0L - s) : prob_l(s);
 	}
 	if (k + 1 >= BETA_MIX_MIN || size - k >= BETA_MIX_MIN)
 	{
@@ -2561,7 +2619,7 @@ dist_ppois(double q, double lambda, bool lower)
 				if ((++n & INTERRUPT_MASK) == 0)
 					DIST_CHECK_INTERRUPTS();
 			}
-			return lower ? (double) s : (double) (1.0L - s);
+			return lower ? prob_l(s) : prob_l(1.0L - s);
 		}
 		t = s = pois_core(k + 1, lambda);
 		for (j = k + 1; t > s * 1e-21L; j++)
@@ -2571,7 +2629,7 @@ dist_ppois(double q, double lambda, bool lower)
 			if ((++n & INTERRUPT_MASK) == 0)
 				DIST_CHECK_INTERRUPTS();
 		}
-		return lower ? (double) (1.0L - s) : (double) s;
+		return lower ? prob_l(1.0L - s) : prob_l(s);
 	}
 	return pgamma_raw(lambda, k + 1.0L, !lower);
 }

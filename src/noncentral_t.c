@@ -119,7 +119,8 @@ nct_upper_series(double t, double df, double delta)
 	}
 	if (j == NCT_SERIES_MAX_TERMS)
 		return NAN;
-	return (double) (0.5L * sum);
+	/* a probability: rounding must not carry the sum above 1 */
+	return (double) fminl(0.5L * sum, 1.0L);
 }
 
 /*

@@ -2,6 +2,7 @@
 """gen_power_mp.py: power_t_test references where R's power.t.test is not one.
 
     /usr/bin/python3 test/reference/gen_power_mp.py   (from the top; ~30 min)
+    /usr/bin/python3 test/reference/gen_power_mp.py tiny_df   (power_t_tiny_df_mp.csv)
 
 Writes test/reference/data/power_t_mp.csv, with the columns of power_t.csv
 (gen_power.R), for designs whose noncentrality exceeds 37.62 or whose
@@ -57,6 +58,81 @@ def power(n, delta, sd, sig, tsample, tside, strict):
     if strict and tside == 2:
         p += R.nct_cdf(-qu, nu, ncp, True)
     return p
+
+
+def power_tiny_df(n, delta, sd, sig, tsample, tside, strict):
+    """power() where the critical value c can exceed DBL_MAX (df below
+    ~0.004; any df works): c = e^L solved on the log scale from the exact
+    central t tail I_x(nu/2, 1/2)/2, x = nu/(nu + c^2), and the power from
+    P[T' > c] = E[P(nu/2, nu (Z + ncp)_+^2 / (2 c^2))] (T' = (Z + ncp)/S:
+    T' > c iff chi2(nu) < nu (Z + ncp)^2 / c^2), the regularized incomplete
+    gamma by mpmath and the expectation over Z by tanh-sinh quadrature
+    (abstats uses the leading term of P(a, x) instead: not the same route)"""
+    n, delta, sd, sig = mpf(n), mpf(delta), mpf(sd), mpf(sig)
+    if tsample == 1:
+        nu, ncp = n - 1, mp.sqrt(n) * delta / sd
+    else:
+        nu, ncp = 2 * (n - 1), mp.sqrt(n / 2) * delta / sd
+    if tside == 2:
+        ncp = abs(ncp)
+    alpha = sig / tside
+
+    def tail(L):
+        e = mp.exp(-2 * L)
+        return mp.betainc(nu / 2, mpf(1) / 2, 0, nu * e / (1 + nu * e), regularized=True) / 2
+    lo, hi = mpf(0), mpf(1)
+    while tail(hi) > alpha:
+        hi *= 2
+    for _ in range(400):
+        mid = (lo + hi) / 2
+        if tail(mid) > alpha:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo < mpf(10) ** -40 * hi:
+            break
+    c2 = mp.exp(lo + hi)            # c^2, c = e^((lo + hi)/2)
+
+    def f(z):
+        return mp.npdf(z) * mp.gammainc(nu / 2, 0, nu * (z + ncp) ** 2 / (2 * c2),
+                                        regularized=True)
+    # upper tail: z > -ncp; lower tail (strict): z < -ncp; split at the
+    # normal's peak when it lies inside
+    p = mp.quad(f, [-ncp] + ([mpf(0)] if -ncp < 0 else []) + [max(-ncp, 0) + 10, mp.inf])
+    if strict and tside == 2:
+        p += mp.quad(f, [-mp.inf, min(-ncp, 0) - 10] + ([mpf(0)] if -ncp > 0 else []) + [-ncp])
+    return p
+
+
+def tiny_df():
+    """power_t_test at n within 0.005 of 1 (df below 0.004: qt beyond
+    DBL_MAX), written to power_t_tiny_df_mp.csv (a few seconds)"""
+    out = os.path.join("test", "reference", "data", "power_t_tiny_df_mp.csv")
+    types = {"one.sample": 1, "two.sample": 2}
+    sides = {"two.sided": 2, "one.sided": 1}
+    rows = []
+    for type_, alt, strict, n, delta in (
+            ("one.sample", "two.sided", False, 1.001, 1.0),
+            ("one.sample", "two.sided", True, 1.001, 1.0),
+            ("one.sample", "one.sided", False, 1.002, 3.0),
+            ("one.sample", "one.sided", False, 1.0001, -0.5),
+            ("two.sample", "two.sided", False, 1.0005, 2.0),
+            ("two.sample", "two.sided", True, 1.001, 50.0),
+            ("one.sample", "two.sided", False, 1 + 1e-10, 1.0),
+            ("one.sample", "two.sided", True, 1.0042, 1.0),     # qt beyond DBL_MAX
+            ("one.sample", "two.sided", True, 1.0043, 1.0),     # qt 1.2e301
+            ("two.sample", "one.sided", False, 1.000001, 1e3)):
+        pw = power_tiny_df(n, delta, 1, 0.05, types[type_], sides[alt], strict)
+        g = R.fmt
+        rows.append([type_, alt, "true" if strict else "false", "1", "power", g(n), g(delta),
+                     "1.0", "0.05", "", g(n), g(delta), "1.0", "0.05", g(pw)])
+        print(rows[-1], file=sys.stderr, flush=True)
+    with open(out, "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["type", "alternative", "strict", "ratio", "unknown", "n", "delta", "sd",
+                    "sig_level", "power", "e_n", "e_delta", "e_sd", "e_sig_level", "e_power"])
+        w.writerows(rows)
+    print("%s: %d rows (mpmath %s)" % (out, len(rows), mp.__version__), file=sys.stderr)
 
 
 def solve(f, target, lo, hi, increasing=True):
@@ -131,4 +207,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["tiny_df"]:
+        tiny_df()
+    else:
+        main()
