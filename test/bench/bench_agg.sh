@@ -140,3 +140,23 @@ awk '
 			m["serial a"] / m["parallel a"], m["serial d"] / m["parallel d"],
 			verdict(m["parallel a"] < m["serial a"] && m["parallel d"] < m["serial d"])
 	}' .abstats/bench.times
+
+# Memory per group (issue 8): a hash aggregate over 1M groups of 2 rows
+# each, serial, with work_mem large enough that nothing spills; EXPLAIN
+# ANALYZE reports the hash table's peak memory.  Per group above count(*)'s
+# own cost (the grouping), stats_agg against avg and var_samp.
+log "memory per group: 1M groups, hash aggregate (EXPLAIN ANALYZE)"
+mem_of() {
+	bench_psql -At -c "SET max_parallel_workers_per_gather = 0" -c "SET work_mem = '4GB'" \
+		-c "SET enable_sort = off" \
+		-c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT g, $1 FROM (SELECT g % 1000000 AS g, g::float8 AS v FROM generate_series(1, 2000000) g) s GROUP BY g" |
+		sed -n 's/.*Memory Usage: \([0-9]*\)kB.*/\1/p' | head -1
+}
+m_count=$(mem_of "count(*)")
+m_stats=$(mem_of "stats_agg(v)")
+m_avg=$(mem_of "avg(v)")
+m_var=$(mem_of "var_samp(v)")
+awk -v c="$m_count" -v s="$m_stats" -v a="$m_avg" -v v="$m_var" 'BEGIN {
+	printf "  hash table peak (kB): count %d, stats_agg %d, avg %d, var_samp %d\n", c, s, a, v
+	printf "  bytes per group above count(*): stats_agg %.0f, avg %.0f, var_samp %.0f\n",
+		(s - c) * 1024 / 1e6, (a - c) * 1024 / 1e6, (v - c) * 1024 / 1e6 }'

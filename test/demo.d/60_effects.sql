@@ -44,7 +44,8 @@ FROM (SELECT stats_agg(revenue) FILTER (WHERE variant = 'B') AS b,
 -- == The same with CUPED: each metric adjusted by its pre-experiment values
 --    (revenue by pre-period revenue; conversion by pre-period conversion and
 --    revenue; orders per session by the pre-period orders per session).
---    About the same lift, a narrower interval: variance_reduction is the
+--    A narrower interval (and a somewhat different lift: the adjusted means
+--    differ from the raw ones): variance_reduction is the
 --    share of the squared standard error removed, width the interval's
 --    width relative to the unadjusted one above.
 SELECT r.metric,
