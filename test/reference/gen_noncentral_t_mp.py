@@ -17,7 +17,7 @@ mp_reference.nct_cdf: 45+ digit quadrature of
 
 over log S (Debian python3-mpmath), checked where df <= 1000 against the
 same probability conditioned on Z instead (a chi-square CDF integrated
-over the normal, mpmath's gammainc), to 1e-20.  The grid: df from 1e-3 to 1e12, ncp
+over the normal, mpmath's gammainc), to 1e-20 (values above 1e-60).  The grid: df from 1e-3 to 1e12, ncp
 from -1e4 to 1e4 (both sides of R's switch at 37.62), q at half, once and
 twice ncp and at -ncp, both tails, plus q where q^2 overflows a double
 (|q| >= 1.4e154) and the moderate points of the former generator.
