@@ -96,6 +96,19 @@ invalid_state(const char *what)
 }
 
 /*
+ * impossible_state: contents no sequence of rows could produce, whether
+ * read from text or binary: 22023, as for stats_summary (a malformed text
+ * form is 22P02, malformed binary data 22P03).
+ */
+static void
+impossible_state(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid stats_agg_state: %s", what)));
+}
+
+/*
  * state_validate: accept exactly the states the transition functions can
  * produce.  The empty state is unique; a state whose mean or M2 overflowed
  * (not finite) is accepted as it is, since every later step keeps it
@@ -111,23 +124,23 @@ state_validate(const Moments *m)
 	double		ulp;
 
 	if (m->n < 0)
-		invalid_state("n must not be negative");
+		impossible_state("n must not be negative");
 	if (m->n == 0)
 	{
 		Moments		empty;
 
 		moments_init(&empty);
 		if (memcmp(&empty, m, sizeof(Moments)) != 0)
-			invalid_state("a state with n = 0 must be the empty state");
+			impossible_state("a state with n = 0 must be the empty state");
 		return;
 	}
 	if (!isfinite(m->mean) || !isfinite(m->m2))
 		return;					/* overflowed: the final function reports it */
 	if (!isfinite(m->mean_lo))
-		invalid_state("mean_lo must be finite");
+		impossible_state("mean_lo must be finite");
 	ulp = nextafter(fabs(m->mean), INFINITY) - fabs(m->mean);
 	if (!(fabs(m->mean_lo) <= ulp / 2.0))
-		invalid_state("mean_lo must be at most half an ulp of mean");
+		impossible_state("mean_lo must be at most half an ulp of mean");
 	c.mean_lo = 0.0;
 	(void) moments_check(&c);
 	validate_moments(&c);
