@@ -446,9 +446,15 @@ beta_integral(BetaProblem *p)
 	size_t		npts;
 	int			status;
 	int			i;
-	gsl_min_fminimizer *min;
+	/*
+	 * GSL objects allocated once per backend and kept: query cancellation
+	 * longjmps out of the integrand (bayes_interrupt_hook), past any free,
+	 * so a per-call allocation would leak at every cancel.  Every use
+	 * re-initialises them.
+	 */
+	static gsl_min_fminimizer *min = NULL;
 	gsl_function F;
-	gsl_integration_workspace *ws;
+	static gsl_integration_workspace *ws = NULL;
 
 	if (!logit_beta_moments(p->a1, p->b1, &m1, &s1) ||
 		!logit_beta_moments(p->a2, p->b2, &m2, &s2))
@@ -535,7 +541,8 @@ beta_integral(BetaProblem *p)
 	{
 		F.function = beta_neg_log_h;
 		F.params = p;
-		min = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+		if (min == NULL)
+			min = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
 		if (min == NULL)
 			return NAN;
 		status = gsl_min_fminimizer_set_with_values(min, &F, mid, -g_mid, lo,
@@ -559,7 +566,6 @@ beta_integral(BetaProblem *p)
 			mode = gsl_min_fminimizer_x_minimum(min);
 			g_mode = -gsl_min_fminimizer_f_minimum(min);
 		}
-		gsl_min_fminimizer_free(min);
 		if (status != GSL_SUCCESS || !isfinite(g_mode))
 			return NAN;
 	}
@@ -596,7 +602,8 @@ beta_integral(BetaProblem *p)
 	p->shift = g_mode;
 	F.function = beta_h;
 	F.params = p;
-	ws = gsl_integration_workspace_alloc(BETA_LIMIT);
+	if (ws == NULL)
+		ws = gsl_integration_workspace_alloc(BETA_LIMIT);
 	if (ws == NULL)
 		return NAN;
 	/*
@@ -651,7 +658,6 @@ beta_integral(BetaProblem *p)
 		result += piece;
 		abserr += err;
 	}
-	gsl_integration_workspace_free(ws);
 	if (p->failed || status != GSL_SUCCESS || !(result > 0.0) ||
 		!(abserr <= 1e-11 * result))
 		return NAN;

@@ -586,7 +586,13 @@ nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
 				f_near,
 				far,
 				f_far;
-	gsl_root_fsolver *solver;
+	/*
+	 * Allocated once per backend and kept: query cancellation longjmps out
+	 * of the objective (nch_interrupt), past any free, so a per-call
+	 * solver would leak at every cancel.  gsl_root_fsolver_set
+	 * re-initialises it.
+	 */
+	static gsl_root_fsolver *solver = NULL;
 	double		root = NAN;
 	int			iter;
 	int			status;
@@ -639,7 +645,8 @@ nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
 	if (f_near == 0.0)
 		return exp(near);
 
-	solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (solver == NULL)
+		solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
 	if (solver == NULL)
 		return NAN;
 	status = gsl_root_fsolver_set(solver, &F, fmin(near, far), fmax(near, far));
@@ -657,7 +664,6 @@ nch_solve(const NCHyper *h, NCHTarget target, double alpha, bool negative,
 		if (status == GSL_CONTINUE)
 			status = GSL_SUCCESS;
 	}
-	gsl_root_fsolver_free(solver);
 	if (status != GSL_SUCCESS)
 		return NAN;
 	return exp(root);
